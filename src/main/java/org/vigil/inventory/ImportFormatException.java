@@ -1,0 +1,16 @@
+package org.vigil.inventory;
+
+/** The file as a whole cannot be read (not one bad row): nothing is imported. */
+public class ImportFormatException extends RuntimeException {
+
+    private final int line;
+
+    public ImportFormatException(int line, String message) {
+        super(message);
+        this.line = line;
+    }
+
+    public int line() {
+        return line;
+    }
+}

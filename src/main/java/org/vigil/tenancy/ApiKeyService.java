@@ -1,0 +1,105 @@
+package org.vigil.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.vigil.api.ApiException;
+
+/** Issues, checks and revokes API keys, and makes sure an operator key exists. */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+    private static final int MIN_ADMIN_KEY_LENGTH = 24;
+
+    private final ApiKeyRepository keys;
+    private final TenancyConfig config;
+
+    public ApiKeyService(ApiKeyRepository keys, TenancyConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** The active key with this value, if any. */
+    @Transactional
+    public Optional<ApiKey> authenticate(String presented) {
+        if (presented.isEmpty() || presented.length() > 512) {
+            return Optional.empty();
+        }
+        return keys.findActiveByHash(ApiKeys.hash(presented));
+    }
+
+    /** A new key for a hospital; the returned value is the only time the key exists in clear. */
+    @Transactional
+    public IssuedKey issueHospitalKey(UUID hospitalId) {
+        String value = ApiKeys.generate();
+        ApiKey key = store(ApiKey.Role.HOSPITAL, hospitalId, value, "issued");
+        return new IssuedKey(key.id, key.prefix, value, key.createdAt);
+    }
+
+    @Transactional
+    public List<ApiKey> listHospitalKeys(UUID hospitalId) {
+        return keys.list("hospitalId = ?1 order by createdAt", hospitalId);
+    }
+
+    @Transactional
+    public void revoke(UUID hospitalId, UUID keyId) {
+        ApiKey key = keys.findByIdOptional(keyId)
+                .filter(k -> hospitalId.equals(k.hospitalId))
+                .orElseThrow(() -> ApiException.notFound("API key " + keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+    }
+
+    /** Makes sure an operator key exists: the configured one, or a generated one printed once. */
+    @Transactional
+    public void ensureOperatorKey() {
+        Optional<String> configured = config.adminApiKey().map(String::trim).filter(s -> !s.isEmpty());
+        if (configured.isPresent()) {
+            String value = configured.get();
+            if (value.length() < MIN_ADMIN_KEY_LENGTH) {
+                throw new IllegalStateException("VIGIL_ADMIN_API_KEY must be at least " + MIN_ADMIN_KEY_LENGTH
+                        + " characters; generate one with: openssl rand -base64 32");
+            }
+            String hash = ApiKeys.hash(value);
+            if (keys.findActiveByHash(hash).isPresent()) {
+                return;
+            }
+            keys.findActiveOperatorKey("env").ifPresent(old -> old.revokedAt = Instant.now());
+            store(ApiKey.Role.OPERATOR, null, value, "env");
+            LOG.info("Operator API key taken from VIGIL_ADMIN_API_KEY");
+            return;
+        }
+        if (keys.countActiveOperatorKeys() == 0) {
+            String value = ApiKeys.generate();
+            store(ApiKey.Role.OPERATOR, null, value, "generated");
+            // Printed exactly once, by design: it is stored only as a hash and cannot be shown again.
+            LOG.warnf("%n=================================================================%n"
+                    + "  Generated operator API key (shown once, store it now):%n  %s%n"
+                    + "  Set VIGIL_ADMIN_API_KEY to choose your own instead.%n"
+                    + "=================================================================", value);
+        }
+    }
+
+    private ApiKey store(ApiKey.Role role, UUID hospitalId, String value, String origin) {
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.role = role;
+        key.hospitalId = hospitalId;
+        key.prefix = ApiKeys.prefix(value);
+        key.keyHash = ApiKeys.hash(value);
+        key.origin = origin;
+        key.createdAt = Instant.now();
+        keys.persist(key);
+        return key;
+    }
+
+    /** A key as issued: {@code apiKey} is shown once. */
+    public record IssuedKey(UUID id, String prefix, String apiKey, Instant createdAt) {
+    }
+}
