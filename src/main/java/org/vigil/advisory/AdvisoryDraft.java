@@ -1,0 +1,56 @@
+package org.vigil.advisory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An advisory as a source converter produces it: plain data, no persistence. {@link AdvisoryService#upsert}
+ * stores it, compares it with the stored revision and records what changed.
+ *
+ * @param id        as the source writes it: {@code ICSMA-25-030-01}, {@code Z-1234-2025}, a safety communication slug
+ * @param revision  the source's own version string ({@code tracking.version} for CSAF)
+ * @param status    the source's status word (CSAF {@code final}; recall {@code Ongoing}/{@code Terminated})
+ * @param details   source-specific facts worth showing (recall class, recalling firm, reason for recall, ...)
+ */
+public record AdvisoryDraft(String id, String source, String title, String summary, String url, Instant published,
+        Instant updated, String revision, Severity severity, String status, List<Cve> cves, List<Product> products,
+        List<Remediation> remediations, List<Reference> references, List<Revision> revisionHistory,
+        Map<String, Object> details, Provenance provenance, String rawDocument) {
+
+    /** One vulnerability with its CVSS (v3 preferred, v2 when that is all there is). */
+    public record Cve(String cve, String cweId, String cweName, String summary, String cvssVersion,
+            String cvssVector, Double cvssScore, String cvssSeverity, List<String> productIds) {
+    }
+
+    /**
+     * One affected (or fixed / not affected) product. {@code versionText} is exactly what the source wrote;
+     * {@code productId} is the source's id (CSAF {@code CSAFPID-0001}) that CVEs and remediations refer to.
+     */
+    public record Product(String productId, String vendor, String product, String versionText, ProductStatus status,
+            String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis) {
+    }
+
+    /** CSAF remediation categories: vendor_fix, mitigation, workaround, no_fix_planned, none_available. */
+    public record Remediation(String category, String details, String url, List<String> productIds) {
+    }
+
+    public record Reference(String url, String summary, String category) {
+    }
+
+    public record Revision(String number, Instant date, String summary, String legacyVersion) {
+    }
+
+    /**
+     * @param documentHash "sha512:&lt;hex&gt;" of the bytes as downloaded
+     * @param detail       why verification failed, or what was checked
+     */
+    public record Provenance(String documentHash, Verification verification, String detail, String keyFingerprint) {
+    }
+
+    /** KEV facts for one CVE, as the catalogue states them. */
+    public record KevEntry(String cve, LocalDate dateAdded, LocalDate dueDate, String ransomwareUse,
+            String requiredAction, String vendorProject, String product) {
+    }
+}

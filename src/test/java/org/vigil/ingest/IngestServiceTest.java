@@ -1,0 +1,81 @@
+package org.vigil.ingest;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.vigil.support.Api;
+
+@QuarkusTest
+class IngestServiceTest {
+
+    @Inject
+    IngestService ingest;
+    @Inject
+    TestSourceIngestor source;
+
+
+    private static String id() {
+        return "TEST-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void runCountsAndResumesFromTheCursor() {
+        String a = id();
+        String b = id();
+        String bad = id();
+        source.script(List.of(a, bad, b), bad, false);
+        IngestRun first = ingest.run("test-source", IngestRun.Trigger.FULL_RESYNC);
+        assertEquals(IngestRun.Status.PARTIAL, first.status);
+        assertEquals(3, first.seen);
+        assertEquals(2, first.created);
+        assertEquals(1, first.failed);
+
+        String c = id();
+        source.publish(c);
+        IngestRun second = ingest.run("test-source", IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.SUCCEEDED, second.status);
+        assertEquals(1, second.seen, "only the document after the cursor is read");
+        assertEquals(1, second.created);
+
+        Api.asOperator().get("/api/v1/sources/test-source/runs/" + first.id).then().statusCode(200)
+                .body("status", equalTo("PARTIAL")).body("counts.failed", equalTo(1))
+                .body("errors[0].item", equalTo(bad)).body("errors[0].reason", equalTo("malformed document"));
+    }
+
+    @Test
+    void outageFailsTheRunVisibly() {
+        source.script(List.of(), null, true);
+        IngestRun run = ingest.run("test-source", IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.FAILED, run.status);
+        Api.asOperator().get("/api/v1/sources").then().statusCode(200)
+                .body("find { it.name == 'test-source' }.status", equalTo("FAILED"))
+                .body("find { it.name == 'test-source' }.lastError", equalTo("upstream unreachable"));
+    }
+
+    @Test
+    void operatorStartsARunThroughTheApi() {
+        source.script(List.of(id()), null, false);
+        String runId = Api.asOperator().post("/api/v1/sources/test-source/runs?full=true").then().statusCode(202)
+                .body("trigger", equalTo("FULL_RESYNC")).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                Api.asOperator().get("/api/v1/sources/test-source/runs/" + runId).then()
+                        .body("status", equalTo("SUCCEEDED")));
+        Api.asOperator().get("/api/v1/sources/test-source/runs").then().body("id", hasItem(runId));
+    }
+
+    @Test
+    void hospitalsSeeStatusButCannotStartRuns() {
+        Api.Tenant t = Api.newHospital("Sources");
+        t.call().get("/api/v1/sources").then().statusCode(200).body("name", hasItem("test-source"));
+        t.call().post("/api/v1/sources/test-source/runs").then().statusCode(403);
+        Api.asOperator().post("/api/v1/sources/nope/runs").then().statusCode(404);
+    }
+}
