@@ -89,6 +89,9 @@ public class MatchFixture {
                 f.state = FindingState.OPEN;
                 f.firstSeen = Instant.now();
                 f.needsReview = false;
+                f.confidence = confidence;
+                f.reasonsJson = "[]";
+                f.lastSeen = Instant.now();
                 em.persist(f);
             }
             f.confidence = confidence;
