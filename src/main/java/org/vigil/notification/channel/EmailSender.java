@@ -37,8 +37,7 @@ public class EmailSender {
             mailer.send(mail);
             return SendResult.delivered(null);
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return SendResult.retry(null, "SMTP: " + message, null);
+            return SendResult.retry(null, "SMTP: " + Errors.describe(e), null);
         }
     }
 }

@@ -81,19 +81,13 @@ public class WebhookSender {
             Duration retryAfter = Backoff.retryAfter(answer.retryAfter(), Instant.now());
             return SendResult.ofHttp(answer.status(), retryAfter);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return SendResult.retry(null, "network: " + describe(cause), null);
+            return SendResult.retry(null, "network: " + Errors.describe(e), null);
         } catch (TimeoutException e) {
             return SendResult.retry(null, "network: no answer within " + config.webhookTimeout().toSeconds() + "s", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendResult.retry(null, "interrupted", null);
         }
-    }
-
-    private static String describe(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
     private record Answer(int status, String retryAfter) {
