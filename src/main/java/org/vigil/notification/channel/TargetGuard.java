@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,8 +17,16 @@ public final class TargetGuard {
 
     /** A target that must not be called, with the reason a client may see. */
     public static class Refused extends Exception {
-        public Refused(String message) {
+        private final boolean transientFailure;
+
+        public Refused(String message, boolean transientFailure) {
             super(message);
+            this.transientFailure = transientFailure;
+        }
+
+        /** True when trying again later may succeed (the name did not resolve, e.g. a DNS outage). */
+        public boolean transientFailure() {
+            return transientFailure;
         }
     }
 
@@ -34,20 +41,20 @@ public final class TargetGuard {
     public static InetAddress check(URI url, boolean allowPrivate) throws Refused {
         String host = url.getHost();
         if (host == null || host.isBlank()) {
-            throw new Refused("the URL has no host");
+            throw new Refused("the URL has no host", false);
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         } catch (UnknownHostException e) {
-            throw new Refused("host '" + host + "' does not resolve");
+            throw new Refused("host '" + host + "' does not resolve", true);
         }
         if (!allowPrivate) {
             for (InetAddress a : addresses) {
                 Optional<String> why = refusal(a);
                 if (why.isPresent()) {
                     throw new Refused("host '" + host + "' resolves to " + a.getHostAddress() + ", " + why.get()
-                            + "; such targets are refused (vigil.webhooks.allow-private-targets)");
+                            + "; such targets are refused (vigil.webhooks.allow-private-targets)", false);
                 }
             }
         }
@@ -138,10 +145,5 @@ public final class TargetGuard {
             return ipv4(new byte[] {b[12], b[13], b[14], b[15]}).map(r -> r + " (NAT64)");
         }
         return Optional.empty();
-    }
-
-    /** "https" or (when allowed) "http", lowercase; anything else is refused by the caller. */
-    static String scheme(URI url) {
-        return url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     }
 }

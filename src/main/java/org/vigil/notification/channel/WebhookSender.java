@@ -54,7 +54,7 @@ public class WebhookSender {
             address = TargetGuard.check(uri, webhooks.allowPrivateTargets());
         } catch (TargetGuard.Refused e) {
             // An unresolvable name may be a DNS outage: retried. A name that now points inside is refused for good.
-            return e.getMessage().contains("does not resolve") ? SendResult.retry(null, e.getMessage(), null)
+            return e.transientFailure() ? SendResult.retry(null, e.getMessage(), null)
                     : SendResult.failed(null, e.getMessage());
         }
         long timestamp = Instant.now().getEpochSecond();

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.vigil.advisory.Advisory;
 import org.vigil.advisory.Json;
 import org.vigil.inventory.Device;
+import org.vigil.matching.Confidence;
 import org.vigil.matching.Finding;
 import org.vigil.matching.MatchEvent;
 import org.vigil.matching.MatchEventType;
@@ -96,8 +97,7 @@ public class OutboxWriter {
                     continue;
                 }
                 List<NoticeItem> wanted = items.stream()
-                        .filter(i -> sub.wants(i.confidence() == null ? null
-                                : org.vigil.matching.Confidence.valueOf(i.confidence())))
+                        .filter(i -> sub.wants(i.confidence() == null ? null : Confidence.valueOf(i.confidence())))
                         .toList();
                 if (!wanted.isEmpty() && enqueue(sub, first, wanted, now)) {
                     written++;
