@@ -119,6 +119,12 @@ public class MatchFixture {
         return events;
     }
 
+    /** Points a subscription somewhere else behind the API's back (what a changed DNS answer amounts to). */
+    @Transactional
+    public void retarget(UUID subscriptionId, String url) {
+        em.find(Subscription.class, subscriptionId).webhookUrl = url;
+    }
+
     /** Re-fires already recorded events (matching retried, or a duplicate event). */
     @Transactional
     public void refire(List<MatchEvent> events) {

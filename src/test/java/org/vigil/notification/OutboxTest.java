@@ -198,6 +198,24 @@ class OutboxTest {
     }
 
     @Test
+    void webhookTargetIsCheckedAgainAtDelivery() {
+        Tenant t = Api.newHospital("Rebound");
+        String id = t.call().contentType(ContentType.JSON)
+                .body(Map.of("channel", "WEBHOOK", "url", "https://93.184.215.14/hook"))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        // The name now points inside (DNS rebinding, or a row from before the guard): simulated by editing the row.
+        matching.retarget(UUID.fromString(id), "https://127.0.0.1:9/hook");
+        String advisory = MatchFixture.advisoryId();
+        matching.upsert(cms8000(advisory, "1", Severity.HIGH, 8.0, "Contec CMS8000"));
+        matching.record(t.id(), advisory, "1", MatchEventType.NEW_FINDING, Confidence.LIKELY,
+                List.of(device(t.key(), "CMS8000", "1", "A", 1)));
+        dispatch();
+        t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DEAD"))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].lastError", org.hamcrest.Matchers.containsString("a loopback address"));
+    }
+
+    @Test
     void deliveredNotificationCanBeRedeliveredUnderTheSameId() {
         Tenant t = Api.newHospital("Replay");
         emailSubscription(t, address(t), Map.of());
