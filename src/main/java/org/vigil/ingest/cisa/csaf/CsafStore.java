@@ -28,15 +28,18 @@ class CsafStore {
             kev.flag(draft.id());
         }
         CsafDocument doc = documents.findById(path);
-        if (doc == null) {
+        boolean fresh = doc == null;
+        if (fresh) {
             doc = new CsafDocument();
             doc.path = path;
-            documents.persist(doc);
         }
         doc.advisoryId = draft.id();
         doc.releaseTimestamp = listedAt != null ? listedAt : draft.updated();
         doc.documentHash = draft.provenance() == null ? null : draft.provenance().documentHash();
         doc.fetchedAt = Instant.now();
+        if (fresh) {
+            documents.persist(doc);
+        }
         return result.outcome();
     }
 }
