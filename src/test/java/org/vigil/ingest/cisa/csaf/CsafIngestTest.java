@@ -172,6 +172,19 @@ class CsafIngestTest {
                 .body("items.id", not(hasItem("ICSMA-99-204-01")));
     }
 
+    @Test
+    @Order(7)
+    void rolieDistributionFromProviderMetadataWorksToo() {
+        String c = "2099/icsma-99-206-01.json";
+        provider.put(c, CsafFixtures.pump("ICSMA-99-206-01", "1", "2099-08-01T06:00:00.000000Z"), "2099-08-01T06:00:00.000000Z")
+                .publishRolie();
+        IngestRun run = run(IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, run.created, run.errorsJson);
+        assertEquals(0, provider.fetches(A), "older entries of the feed are not re-fetched");
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-206-01").then().statusCode(200)
+                .body("provenance.verification", equalTo("VERIFIED"));
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["

@@ -82,6 +82,25 @@ final class TestProvider {
         });
     }
 
+    /** Switches the provider to a ROLIE-only distribution: metadata names a feed, the feed lists every document. */
+    void publishRolie() {
+        publish();
+        String base = wm.baseUrl();
+        String feed = base + "/csaf/feed-tlp-white.json";
+        stub("/.well-known/csaf/provider-metadata.json", "{\"distributions\":[{\"rolie\":{\"feeds\":[{\"summary\":\"WHITE\","
+                + "\"tlp_label\":\"WHITE\",\"url\":\"" + feed + "\"}]}}],\"metadata_version\":\"2.0\","
+                + "\"public_openpgp_keys\":[{\"fingerprint\":\"" + key.fingerprint() + "\",\"url\":\"" + base
+                + "/keys/provider.asc\"}],\"role\":\"csaf_trusted_provider\"}");
+        String entries = docs.entrySet().stream().map(e -> "{\"id\":\"" + e.getKey() + "\",\"updated\":\""
+                + e.getValue().timestamp() + "\",\"link\":[{\"rel\":\"self\",\"href\":\"" + base + DIR + e.getKey()
+                + "\"},{\"rel\":\"hash\",\"href\":\"" + base + DIR + e.getKey() + ".sha512\"}],"
+                + "\"format\":{\"schema\":\"https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json\",\"version\":\"2.0\"}}")
+                .collect(Collectors.joining(","));
+        listing("/csaf/feed-tlp-white.json", "{\"feed\":{\"id\":\"test-white\",\"entry\":[" + entries + "]}}");
+        wm.removeStub(wm.getStubMappings().stream().filter(m -> m.getRequest().getUrl() != null
+                && m.getRequest().getUrl().endsWith("changes.csv")).findFirst().orElseThrow());
+    }
+
     int fetches(String path) {
         return wm.countRequestsMatching(getRequestedFor(urlEqualTo(DIR + path)).build()).getCount();
     }
