@@ -29,6 +29,7 @@ final class CorpusProfiles {
         Path root = corpus().orElse(Path.of("/nonexistent-corpus"));
         Path dir = root.resolve("OT/white");
         return Map.of(
+                "vigil.sources.cisa-kev.url", root.resolve("../cisa-kev/known_exploited_vulnerabilities.json").normalize().toUri().toString(),
                 "vigil.sources.cisa-csaf.directory-url", dir.toUri().toString(),
                 "vigil.sources.cisa-csaf.additional-index-urls", dir.resolve("upstream-2026/index.txt").toUri().toString(),
                 "vigil.sources.cisa-csaf.verification", "allow-unverified",

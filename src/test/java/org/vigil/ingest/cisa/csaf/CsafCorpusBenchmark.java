@@ -73,6 +73,17 @@ class CsafCorpusBenchmark {
                 first.errorsJson);
         assertEquals(0, second.created + second.updated);
 
+        long kevStart = System.nanoTime();
+        IngestRun kev = ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED);
+        long kevNanos = System.nanoTime() - kevStart;
+        List<String> flagged = Api.asOperator().get("/api/v1/advisories?kev=true&size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class);
+        System.out.printf("KEV catalogue (corpus, 2025.08.25): %s, %d entries in %.2f s; ICSMA advisories flagged: %s%n",
+                kev.status, kev.seen, kevNanos / 1e9, flagged);
+        assertEquals(IngestRun.Status.SUCCEEDED, kev.status, kev.message);
+        assertTrue(flagged.containsAll(List.of("ICSMA-17-215-01", "ICSMA-17-215-02", "ICSMA-18-058-02", "ICSMA-20-049-01",
+                "ICSMA-20-170-01", "ICSMA-21-187-01")), flagged.toString());
+
         Api.Tenant hospital = Api.newHospital("Corpus reader");
         hospital.call().get("/api/v1/advisories/ICSMA-25-030-01").then().statusCode(200)
                 .body("vendors", equalTo("Contec Health"))
