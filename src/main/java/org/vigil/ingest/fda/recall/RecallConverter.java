@@ -117,7 +117,7 @@ final class RecallConverter {
         String title = truncate((firm == null ? "" : firm + ": ") + "recall of "
                 + first(firstLine(description), deviceName, id), 2000);
         return new AdvisoryDraft(id, SOURCE, title, reason, url, instant(published), instant(updated),
-                revision(classification, status, product, codeInfo, moreCodeInfo), severity, status, List.of(),
+                revision(classification, status, product, codeInfo, moreCodeInfo), severity, truncate(status, 64), List.of(),
                 List.of(product), List.of(), List.of(), List.of(), details,
                 new AdvisoryDraft.Provenance(null, Verification.UNVERIFIED, "openFDA over HTTPS; no signature", null),
                 raw);
