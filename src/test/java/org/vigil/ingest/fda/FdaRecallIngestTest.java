@@ -131,6 +131,26 @@ class FdaRecallIngestTest {
         wireMock.verify(0, getRequestedFor(urlPathEqualTo(ENFORCEMENT)).withQueryParam("search", containing(start)));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(ENFORCEMENT)));
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(RECALL)));
+
+        // FDA reclassifies Z-0001-2026 to class II and terminates it: a full re-sync records both as changes.
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1)
+                .withQueryParam("search", containing(start)).withQueryParam("skip", equalTo("0"))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 5, List.of(
+                        OpenFdaFixtures.enforcement("Z-0001-2026", "Becton Dickinson & Co.", "Class II", "Terminated",
+                                start, "BD Synapsys Informatics Solution, Catalog Number 444150",
+                                "UDI-DI: 00382904441500;"),
+                        OpenFdaFixtures.enforcement("Z-0002-2026", "Grace Medical, Inc.", "Class II", "Ongoing",
+                                start, "Stapes Prosthesis    Model/Catalog Number: 409-375",
+                                "Model/Catalog Number: 409-375 UDI code: (01)00844505000772(10)122927(17)310301"))))));
+        IngestRun resync = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+        assertEquals(1, resync.updated, "only the reclassified recall changed");
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<String> recorded = changes.forAdvisory("Z-0001-2026").stream()
+                    .map(c -> c.type + " " + c.detail).toList();
+            assertTrue(recorded.contains("SEVERITY_CHANGED CRITICAL -> HIGH"), recorded.toString());
+            assertTrue(recorded.contains("STATUS_CHANGED Open, Classified -> Terminated"), recorded.toString());
+            assertEquals(Severity.HIGH, advisories.findById("Z-0001-2026").severity);
+        });
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
