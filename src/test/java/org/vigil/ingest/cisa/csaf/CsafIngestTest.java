@@ -129,7 +129,8 @@ class CsafIngestTest {
                 .body("errors.find { it.item == '" + TAMPERED + "' }.reason", containsString("SHA-512 mismatch"))
                 .body("errors.find { it.item == '" + FORGED + "' }.reason", containsString("not the provider's key"));
         Api.asOperator().get("/api/v1/sources").then()
-                .body("find { it.name == 'cisa-csaf' }.status", equalTo("PARTIAL"));
+                .body("find { it.name == 'cisa-csaf' }.status", equalTo("PARTIAL"))
+                .body("find { it.name == 'cisa-csaf' }.lastError", containsString("not imported"));
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-204-01").then().statusCode(404);
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-205-01").then().statusCode(404);
     }
