@@ -186,6 +186,26 @@ class CsafIngestTest {
                 .body("provenance.verification", equalTo("VERIFIED"));
     }
 
+    @Test
+    @Order(8)
+    void documentLostToAnOutageIsRetriedNextRunAndNothingElseIsRefetched() {
+        String f = "2099/icsma-99-207-01.json";
+        provider.put(f, CsafFixtures.pump("ICSMA-99-207-01", "1", "2099-09-01T06:00:00.000000Z"), "2099-09-01T06:00:00.000000Z")
+                .publishRolie();
+        provider.outage(f);
+        IngestRun down = run(IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.PARTIAL, down.status);
+        assertEquals(0, down.created);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + down.id).then()
+                .body("errors.find { it.item == '" + f + "' }.reason", containsString("HTTP 503"));
+
+        provider.publishRolie();
+        IngestRun up = run(IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, up.created, up.errorsJson);
+        assertEquals(1, provider.fetches(f));
+        assertEquals(0, provider.fetches(A) + provider.fetches(B));
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["
