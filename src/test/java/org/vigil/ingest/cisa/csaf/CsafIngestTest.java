@@ -159,6 +159,13 @@ class CsafIngestTest {
         assertEquals(0, again.created + again.updated, "304: the catalogue did not change");
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then()
                 .body("changes.findAll { it.type == 'KEV_ADDED' }.size()", equalTo(1));
+
+        kev("CVE-2099-4242", "\"etag-2\"");
+        IngestRun replaced = ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, replaced.created, "whole-file replace: the new entry is new, the dropped one is gone");
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then()
+                .body("kev", equalTo(false))
+                .body("cves.find { it.cve == 'CVE-2099-0001' }.kev", equalTo(false));
     }
 
     @Test
@@ -219,6 +226,7 @@ class CsafIngestTest {
                 + "\"knownRansomwareCampaignUse\":\"Known\",\"notes\":\"\",\"cwes\":[]}]}";
         var wm = CsafProviderResource.server;
         String url = "/kev/known_exploited_vulnerabilities.json";
+        wm.getStubMappings().stream().filter(m -> url.equals(m.getRequest().getUrl())).toList().forEach(wm::removeStub);
         wm.stubFor(get(urlEqualTo(url)).atPriority(1).withHeader("If-None-Match",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo(etag))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));
