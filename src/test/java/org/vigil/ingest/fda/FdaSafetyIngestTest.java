@@ -117,6 +117,8 @@ class FdaSafetyIngestTest {
             assertFalse(a.summary.contains("<p>"), "HTML stripped from the summary");
             Map<String, Object> details = Json.readMap(a.detailsJson);
             assertEquals(List.of("ICSMA-25-030-01"), details.get("relatedAdvisories"));
+            assertEquals("https://www.cisa.gov/news-events/ics-medical-advisories/icsma-25-030-01",
+                    Json.readList(a.referencesJson, AdvisoryDraft.Reference.class).get(0).url());
             assertEquals(List.of("Contec", "Epsimed"), details.get("manufacturers"));
             assertEquals(List.of("CMS8000", "MN-120"), details.get("products"));
             assertEquals("Contec", a.products.get(0).vendor);
