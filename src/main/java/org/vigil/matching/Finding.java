@@ -51,6 +51,9 @@ public class Finding {
     @Column(name = "triaged_at")
     public Instant triagedAt;
 
+    /** Why Vigil resolved it ("no longer affected as of revision 3"); null while it applies. */
+    public String resolution;
+
     @Column(name = "advisory_revision")
     public String advisoryRevision;
 

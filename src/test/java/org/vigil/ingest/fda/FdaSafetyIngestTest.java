@@ -124,6 +124,9 @@ class FdaSafetyIngestTest {
             assertEquals("Contec", a.products.get(0).vendor);
             assertEquals("CMS8000", a.products.get(0).product);
             assertEquals("Epsimed", a.products.get(1).vendor);
+            Api.asOperator().get("/api/v1/advisories/" + a.id).then().statusCode(200)
+                    .body("details.relatedAdvisories[0]", org.hamcrest.Matchers.is("ICSMA-25-030-01"))
+                    .body("source", org.hamcrest.Matchers.is("fda-safety"));
         });
     }
 

@@ -1,0 +1,152 @@
+package org.vigil.version;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A version as dotted alphanumeric segments: "1.7.15b" is [1, 7, 15, b], "012U000061" is [12, U, 61]. Numbers
+ * compare numerically (1.7.9 &lt; 1.7.15), words case-insensitively, and a longer version with a non-zero tail is later
+ * (1.7.15b is not before 1.7.15). Two versions of different lines (U61 vs L81, VF9.1 vs VG3.1) are incomparable.
+ */
+public final class Version {
+
+    /** "FW v2.0.6", "SW 3.1.1", "Version 4", "V1.17.3": the marker says what it is, not which one. */
+    private static final Pattern PREFIX = Pattern.compile(
+            "^(?i)(?:(?:firmware|software|fw|sw|version|ver|rev|release|build)[\\s.:_-]*)?v?(?=\\d)");
+    /** "14.0.1_Build_2024-02-28", "1.2 build 77": a build stamp does not move a version across a bound. */
+    private static final Pattern BUILD = Pattern.compile("(?i)[\\s_.-]*\\(?build\\b.*$|[\\s_.-]*_build.*$");
+
+    private final String text;
+    private final List<Object> segments;
+
+    private Version(String text, List<Object> segments) {
+        this.text = text;
+        this.segments = segments;
+    }
+
+    /** Null when there is nothing version-like (blank, or no digit at all). */
+    public static Version parse(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.strip();
+        t = PREFIX.matcher(t).replaceFirst("");
+        t = BUILD.matcher(t).replaceFirst("");
+        if (t.isEmpty() || t.chars().noneMatch(Character::isDigit)) {
+            return null;
+        }
+        List<Object> segs = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int kind = 0; // 1 digit, 2 letter
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            int k = Character.isDigit(c) ? 1 : Character.isLetter(c) ? 2 : 0;
+            if (k != kind && cur.length() > 0) {
+                segs.add(segment(cur.toString(), kind));
+                cur.setLength(0);
+            }
+            if (k != 0) {
+                cur.append(c);
+            }
+            kind = k;
+        }
+        if (cur.length() > 0) {
+            segs.add(segment(cur.toString(), kind));
+        }
+        return new Version(raw.strip(), List.copyOf(segs));
+    }
+
+    private static Object segment(String s, int kind) {
+        if (kind == 1) {
+            String digits = s.replaceFirst("^0+(?=\\d)", "");
+            return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<Object> segments() {
+        return segments;
+    }
+
+    /**
+     * Negative, zero or positive like {@link Comparable}, or null when the two are of different lines. Version
+     * lines written with a numeric prefix are aligned: B. Braun "U61" is "012U000061" ([12, U, 61] vs [U, 61]).
+     */
+    public Integer compareTo(Version other) {
+        List<Object> a = segments;
+        List<Object> b = other.segments;
+        if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String != b.get(0) instanceof String) {
+            List<Object> aligned = align(a, b);
+            if (aligned != null) {
+                return compare(aligned, b);
+            }
+            aligned = align(b, a);
+            if (aligned != null) {
+                return negate(compare(a, aligned));
+            }
+            return null;
+        }
+        if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String s && !s.equals(b.get(0))) {
+            return null;
+        }
+        return compare(a, b);
+    }
+
+    /** The tail of {@code longer} from where {@code lead}'s leading word starts, if only numbers come before it. */
+    private static List<Object> align(List<Object> longer, List<Object> lead) {
+        if (!(lead.get(0) instanceof String word)) {
+            return null;
+        }
+        for (int i = 0; i < longer.size(); i++) {
+            Object s = longer.get(i);
+            if (s instanceof String) {
+                return s.equals(word) ? longer.subList(i, longer.size()) : null;
+            }
+        }
+        return null;
+    }
+
+    private static Integer negate(Integer v) {
+        return v == null ? null : -v;
+    }
+
+    private static Integer compare(List<Object> a, List<Object> b) {
+        int n = Math.max(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            Object x = i < a.size() ? a.get(i) : null;
+            Object y = i < b.size() ? b.get(i) : null;
+            int c;
+            if (x == null) {
+                c = isZero(y) ? 0 : -1;
+            } else if (y == null) {
+                c = isZero(x) ? 0 : 1;
+            } else if (x instanceof Long lx && y instanceof Long ly) {
+                c = Long.compare(lx, ly);
+            } else if (x instanceof String sx && y instanceof String sy) {
+                c = sx.compareTo(sy);
+            } else {
+                // 1.0.5 vs 1.0.b: a number against a word at the same place; numbers sort first, as in Maven.
+                c = x instanceof Long ? -1 : 1;
+            }
+            if (c != 0) {
+                return Integer.signum(c);
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isZero(Object o) {
+        return o instanceof Long l && l == 0L;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
