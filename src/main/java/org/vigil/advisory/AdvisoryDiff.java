@@ -80,7 +80,15 @@ public final class AdvisoryDiff {
     }
 
     private static String productKey(Product p) {
-        return p.status() + "|" + norm(p.vendor()) + "|" + norm(p.product()) + "|" + norm(p.versionText());
+        // Product code and identifiers are part of the key: a recall whose scope grows by a model, catalog number
+        // or UDI-DI is an affected product added, not a text edit. CSAF products leave them empty.
+        return p.status() + "|" + norm(p.vendor()) + "|" + norm(p.product()) + "|" + norm(p.versionText())
+                + "|" + norm(p.productCode()) + "|" + sorted(p.modelNumbers()) + "|" + sorted(p.catalogNumbers())
+                + "|" + sorted(p.udiDis());
+    }
+
+    private static String sorted(List<String> values) {
+        return values == null ? "" : String.join(",", new java.util.TreeSet<>(values));
     }
 
     private static String remediationKey(Remediation r) {

@@ -1,0 +1,167 @@
+package org.vigil.ingest.fda.recall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.vigil.advisory.Advisory;
+import org.vigil.advisory.AdvisoryRepository;
+import org.vigil.advisory.AdvisoryService;
+import org.vigil.ingest.FetchException;
+import org.vigil.ingest.Ingestor;
+import org.vigil.ingest.RunContext;
+import org.vigil.ingest.fda.recall.RecallCursor.EndpointCursor;
+
+/**
+ * openFDA device recalls and enforcement reports. Backfills from the start date in date windows, then each run
+ * re-reads from a few days before its watermark to today. Each page is one transaction with the cursor, so a run
+ * that dies loses at most the page in flight. A recall's advisory is rebuilt from both endpoints' latest records,
+ * kept together as its raw document.
+ */
+@ApplicationScoped
+public class FdaRecallIngestor implements Ingestor {
+
+    static final String NAME = "fda-recall";
+    private static final java.util.regex.Pattern SKIP = java.util.regex.Pattern.compile("[?&]skip=(\\d+)");
+
+    private final OpenFdaClient client;
+    private final FdaRecallConfig config;
+    private final AdvisoryService advisories;
+    private final AdvisoryRepository stored;
+    private final ObjectMapper json = new ObjectMapper();
+
+    FdaRecallIngestor(OpenFdaClient client, FdaRecallConfig config, AdvisoryService advisories,
+            AdvisoryRepository stored) {
+        this.client = client;
+        this.config = config;
+        this.advisories = advisories;
+        this.stored = stored;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public void run(RunContext context) throws FetchException {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        RecallCursor cursor = context.cursor(RecallCursor.class, RecallCursor::empty);
+        for (Endpoint endpoint : Endpoint.values()) {
+            cursor = runEndpoint(context, cursor, endpoint, today);
+        }
+    }
+
+    private RecallCursor runEndpoint(RunContext context, RecallCursor cursor, Endpoint endpoint, LocalDate today)
+            throws FetchException {
+        EndpointCursor c = cursor.of(endpoint);
+        if (c.inWindow()) {
+            cursor = pageWindow(context, cursor, endpoint, c.windowFrom(), c.windowTo(), c.nextPage());
+            c = cursor.of(endpoint);
+        }
+        LocalDate from = c.through() == null ? config.startDate()
+                : max(config.startDate(), c.through().minusDays(Math.max(0, config.overlapDays())));
+        int days = Math.max(1, config.windowDays());
+        while (!from.isAfter(today)) {
+            LocalDate to = min(from.plusDays(days - 1L), today);
+            cursor = pageWindow(context, cursor, endpoint, from, to, client.firstPage(endpoint, from, to));
+            from = to.plusDays(1);
+        }
+        return cursor;
+    }
+
+    /** Pages one window: skip while openFDA allows it, then the Link (search_after) URL. */
+    private RecallCursor pageWindow(RunContext context, RecallCursor cursor, Endpoint endpoint, LocalDate from,
+            LocalDate to, String url) throws FetchException {
+        String next = url;
+        while (next != null) {
+            OpenFdaClient.Page page = client.fetch(next);
+            next = nextPage(endpoint, from, to, page, next);
+            EndpointCursor moved = next == null ? cursor.of(endpoint).completed(to)
+                    : cursor.of(endpoint).paging(from, to, next);
+            RecallCursor newCursor = cursor.with(endpoint, moved);
+            context.commit(() -> store(context, endpoint, page), newCursor);
+            cursor = newCursor;
+        }
+        return cursor;
+    }
+
+    /**
+     * Skip pages know where they are (meta skip + results vs total). A search_after page does not (its meta skip
+     * is 0), so that mode goes on while openFDA sends a Link rel="next" and the page is not empty.
+     */
+    private String nextPage(Endpoint endpoint, LocalDate from, LocalDate to, OpenFdaClient.Page page,
+            String url) throws FetchException {
+        if (page.results().isEmpty()) {
+            return null;
+        }
+        if (url.contains("search_after=")) {
+            return page.nextLink();
+        }
+        java.util.regex.Matcher skip = SKIP.matcher(url);
+        long read = (skip.find() ? Long.parseLong(skip.group(1)) : page.skip()) + page.results().size();
+        if (read >= page.total()) {
+            return null;
+        }
+        if (read <= config.maxSkip()) {
+            return client.pageUrl(endpoint, from, to, (int) read);
+        }
+        if (page.nextLink() == null) {
+            throw new FetchException("openFDA " + endpoint.key() + " window " + from + ".." + to + " has "
+                    + page.total() + " records, more than skip reaches, and no Link rel=\"next\" header", 0);
+        }
+        return page.nextLink();
+    }
+
+    private void store(RunContext context, Endpoint endpoint, OpenFdaClient.Page page) {
+        for (JsonNode record : page.results()) {
+            context.seen();
+            String id = null;
+            try {
+                id = RecallRecords.recallNumber(record, endpoint);
+                context.counted(advisories.upsert(merged(id, endpoint, record)).outcome());
+            } catch (RecallRecords.MalformedRecordException | IllegalArgumentException e) {
+                context.failed(endpoint.key() + " " + (id == null ? "record" : id), e.getMessage());
+            }
+        }
+    }
+
+    /** The stored counterpart from the other endpoint plus this record, converted together. */
+    private org.vigil.advisory.AdvisoryDraft merged(String id, Endpoint endpoint, JsonNode record) {
+        ObjectNode raw = json.createObjectNode();
+        Advisory existing = stored.findById(id);
+        if (existing != null && !RecallConverter.SOURCE.equals(existing.source)) {
+            throw new IllegalArgumentException("id " + id + " already belongs to source " + existing.source);
+        }
+        if (existing != null && existing.rawDocument != null) {
+            try {
+                JsonNode old = json.readTree(existing.rawDocument);
+                if (old instanceof ObjectNode o) {
+                    raw = o;
+                }
+            } catch (IOException e) {
+                // An unreadable stored raw document is replaced by what we have now.
+            }
+        }
+        raw.set(endpoint.key(), record);
+        JsonNode recall = raw.get(Endpoint.RECALL.key());
+        JsonNode enforcement = raw.get(Endpoint.ENFORCEMENT.key());
+        return RecallConverter.toDraft(recall, enforcement, raw.toString());
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

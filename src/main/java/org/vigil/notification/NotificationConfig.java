@@ -1,0 +1,50 @@
+package org.vigil.notification;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Notification delivery settings ({@code vigil.notification.*}); the README has the table. */
+@ConfigMapping(prefix = "vigil.notification")
+public interface NotificationConfig {
+
+    /** How often the dispatcher looks for due deliveries and digests (a Quartz interval; "off" disables it). */
+    @WithDefault("10s")
+    String dispatchEvery();
+
+    /** Most deliveries one dispatcher tick claims. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** How long a claimed delivery belongs to its instance; after that another instance may re-claim it. */
+    @WithDefault("2M")
+    Duration lease();
+
+    /** Attempts before a delivery is DEAD; with the default backoff 13 attempts span about 26 hours. */
+    @WithDefault("13")
+    int maxAttempts();
+
+    /** Wait before the second attempt; each further wait doubles (with ±20% jitter). */
+    @WithDefault("1M")
+    Duration backoffInitial();
+
+    /** Longest wait between two attempts (also the cap for a Retry-After the receiver asks for). */
+    @WithDefault("6H")
+    Duration backoffMax();
+
+    /** TCP connect timeout for webhook calls. */
+    @WithDefault("5S")
+    Duration webhookConnectTimeout();
+
+    /** Whole-request timeout for webhook calls (no response within it counts as a network error). */
+    @WithDefault("15S")
+    Duration webhookTimeout();
+
+    /** Public base URL of this Vigil, for links in emails and payloads. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Sender address of notification emails. */
+    @WithDefault("vigil@localhost")
+    String mailFrom();
+}

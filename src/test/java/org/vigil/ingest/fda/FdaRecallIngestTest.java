@@ -1,0 +1,159 @@
+package org.vigil.ingest.fda;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.vigil.advisory.Advisory;
+import org.vigil.advisory.AdvisoryChangeRepository;
+import org.vigil.advisory.AdvisoryRepository;
+import org.vigil.advisory.Json;
+import org.vigil.advisory.Severity;
+import org.vigil.ingest.IngestRun;
+import org.vigil.ingest.IngestService;
+import org.vigil.support.Api;
+
+@QuarkusTest
+@WithTestResource(FdaWireMock.class)
+class FdaRecallIngestTest {
+
+    private static final String ENFORCEMENT = "/device/enforcement.json";
+    private static final String RECALL = "/device/recall.json";
+
+    @FdaWireMock.Server
+    WireMockServer wireMock;
+    @Inject
+    IngestService ingest;
+    @Inject
+    AdvisoryRepository advisories;
+    @Inject
+    AdvisoryChangeRepository changes;
+
+    @Test
+    void backfillPagesAcrossSkipAndSearchAfterThenAnIncrementalDayIsEmpty() {
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String startIso = FdaWireMock.START.toString();
+        String link = "<http://localhost:" + wireMock.port() + ENFORCEMENT
+                + "?search=report_date:%5B" + start + "+TO+20991231%5D&limit=2&search_after=0%3DZ-0004-2026"
+                + "&api_key=do-not-store>; rel=\"next\"";
+        // Anything not stubbed below (the incremental run's later window) is openFDA's "No matches found".
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(10)
+                .willReturn(aResponse().withStatus(404).withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).atPriority(10)
+                .willReturn(aResponse().withStatus(404).withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1)
+                .withQueryParam("search", containing(start)).withQueryParam("skip", equalTo("0"))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 5, List.of(
+                        OpenFdaFixtures.enforcement("Z-0001-2026", "Becton Dickinson & Co.", "Class I", "Ongoing",
+                                start, "BD Synapsys Informatics Solution, Catalog Number 444150",
+                                "UDI-DI: 00382904441500;"),
+                        OpenFdaFixtures.enforcement("Z-0002-2026", "Grace Medical, Inc.", "Class II", "Ongoing",
+                                start, "Stapes Prosthesis    Model/Catalog Number: 409-375",
+                                "Model/Catalog Number: 409-375 UDI code: (01)00844505000772(10)122927(17)310301"))))));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1)
+                .withQueryParam("search", containing(start)).withQueryParam("skip", equalTo("2"))
+                .willReturn(json(OpenFdaFixtures.envelope(2, 2, 5, List.of(
+                        OpenFdaFixtures.enforcement("Z-0003-2026", "Conformis, Inc.", "Class III", "Completed",
+                                start, "Knee Replacement System  Model Number: TPS-301-1113-020101",
+                                "Serial Number: 0496242  UDI: M572TPS3011113011"),
+                        OpenFdaFixtures.enforcement("Z-0004-2026", "R82 A/S", "Class II", "Ongoing", start,
+                                "Heron chair", "Not applicable").replace("\"recall_number\":\"Z-0004-2026\",", ""))))
+                        .withHeader("Link", link)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1)
+                .withQueryParam("search_after", equalTo("0=Z-0004-2026"))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 5, List.of(
+                        OpenFdaFixtures.enforcement("Z-0005-2026", "Covidien LLC", "Class II", "Terminated", start,
+                                "Li-ion battery packs  Product Number/CFN: 186-0208",
+                                "Batteries with date code 3114 or older"))))));
+        // The recall endpoint first answers 429 (rate limit) with Retry-After, then the record.
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).atPriority(1).withQueryParam("search", containing(startIso))
+                .inScenario("rate").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"error\":{\"code\":\"TOO_MANY_REQUESTS\"}}")));
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).atPriority(1).withQueryParam("search", containing(startIso))
+                .inScenario("rate").whenScenarioStateIs("served")
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 1, List.of(OpenFdaFixtures.recall("Z-0001-2026",
+                        "Becton Dickinson & Co.", "MWI", startIso, "BD Synapsys Informatics Solution",
+                        "UDI-DI: 00382904441500;"))))));
+
+        IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.SCHEDULED);
+
+        assertEquals(IngestRun.Status.PARTIAL, run.status, "one malformed record, the rest imported");
+        assertEquals(6, run.seen);
+        assertEquals(4, run.created);
+        assertEquals(1, run.updated, "Z-0001-2026 came from both endpoints and is one advisory");
+        assertEquals(1, run.failed);
+        Api.asOperator().get("/api/v1/sources/fda-recall/runs/" + run.id).then().statusCode(200)
+                .body("errors[0].item", is("enforcement record"))
+                .body("errors[0].reason", is("recall_number is missing"));
+        wireMock.verify(2, getRequestedFor(urlPathEqualTo(RECALL)).withQueryParam("search", containing(startIso)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(ENFORCEMENT)).withQueryParam("search_after",
+                equalTo("0=Z-0004-2026")));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            Advisory bd = advisories.findById("Z-0001-2026");
+            assertEquals(Severity.CRITICAL, bd.severity, "class I from the enforcement report");
+            assertEquals("MWI", bd.products.get(0).productCode, "product code from the recall record");
+            assertEquals(List.of("00382904441500"), Json.readList(bd.products.get(0).udiDisJson, String.class));
+            Map<String, Object> details = Json.readMap(bd.detailsJson);
+            assertEquals(List.of("K123456"), details.get("kNumbers"));
+            assertEquals("Software design", details.get("rootCause"));
+            assertEquals(List.of("recall", "enforcement"), details.get("sources"));
+            assertTrue(bd.rawDocument.contains("\"recall\"") && bd.rawDocument.contains("\"enforcement\""));
+            Advisory conformis = advisories.findById("Z-0003-2026");
+            assertEquals(Severity.MEDIUM, conformis.severity);
+            assertEquals(List.of("M572TPS3011113011"), Json.readList(conformis.products.get(0).udiDisJson, String.class));
+            assertEquals("Terminated", advisories.findById("Z-0005-2026").status);
+            assertEquals(List.of("00844505000772"),
+                    Json.readList(advisories.findById("Z-0002-2026").products.get(0).udiDisJson, String.class));
+        });
+
+        wireMock.resetRequests();
+        IngestRun incremental = ingest.run("fda-recall", IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.SUCCEEDED, incremental.status, "404 No matches found is an empty window");
+        assertEquals(0, incremental.seen);
+        wireMock.verify(0, getRequestedFor(urlPathEqualTo(ENFORCEMENT)).withQueryParam("search", containing(start)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(ENFORCEMENT)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(RECALL)));
+
+        // FDA reclassifies Z-0001-2026 to class II and terminates it: a full re-sync records both as changes.
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1)
+                .withQueryParam("search", containing(start)).withQueryParam("skip", equalTo("0"))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 5, List.of(
+                        OpenFdaFixtures.enforcement("Z-0001-2026", "Becton Dickinson & Co.", "Class II", "Terminated",
+                                start, "BD Synapsys Informatics Solution, Catalog Number 444150",
+                                "UDI-DI: 00382904441500;"),
+                        OpenFdaFixtures.enforcement("Z-0002-2026", "Grace Medical, Inc.", "Class II", "Ongoing",
+                                start, "Stapes Prosthesis    Model/Catalog Number: 409-375",
+                                "Model/Catalog Number: 409-375 UDI code: (01)00844505000772(10)122927(17)310301"))))));
+        IngestRun resync = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+        assertEquals(1, resync.updated, "only the reclassified recall changed");
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<String> recorded = changes.forAdvisory("Z-0001-2026").stream()
+                    .map(c -> c.type + " " + c.detail).toList();
+            assertTrue(recorded.contains("SEVERITY_CHANGED CRITICAL -> HIGH"), recorded.toString());
+            assertTrue(recorded.contains("STATUS_CHANGED Open, Classified -> Terminated"), recorded.toString());
+            assertEquals(Severity.HIGH, advisories.findById("Z-0001-2026").severity);
+        });
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
