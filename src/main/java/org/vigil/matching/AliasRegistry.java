@@ -31,9 +31,13 @@ public final class AliasRegistry {
 
     /** A company name resolved: its canonical key, and whether an alias was needed to get there. */
     public record Resolved(String key, boolean viaAlias) {
+        /**
+         * The index bucket: the first four letters of the key without spaces, so that keys related by
+         * {@link #related} ("innokas" / "innokas yhtymae", "sante soft" / "santesoft") always share it.
+         */
         public String head() {
-            int space = key.indexOf(' ');
-            return space < 0 ? key : key.substring(0, space);
+            String squashed = key.replace(" ", "");
+            return squashed.length() <= 4 ? squashed : squashed.substring(0, 4);
         }
     }
 
@@ -168,7 +172,8 @@ public final class AliasRegistry {
     }
 
     static boolean related(String a, String b) {
-        return a.equals(b) || a.startsWith(b + " ") || b.startsWith(a + " ");
+        return a.equals(b) || a.startsWith(b + " ") || b.startsWith(a + " ")
+                || a.replace(" ", "").equals(b.replace(" ", ""));
     }
 
     /** Models this device is also sold as (Epsimed MN-120 → "CMS8000"), for the given manufacturer. */

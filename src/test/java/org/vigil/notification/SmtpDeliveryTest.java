@@ -84,9 +84,9 @@ class SmtpDeliveryTest {
         assertEquals("vigil@hospital.example", m.getFrom()[0].toString());
         Map<String, String> parts = new HashMap<>();
         collect(m, parts);
-        assertTrue(parts.get("text/plain").contains("- Contec Medical Systems CMS8000, version 2.0.6, location Ward 4, quantity 3"),
+        assertTrue(parts.get("text/plain").contains("- Acme Biomedical CMS8000, version 2.0.6, location Ward 4, quantity 3"),
                 parts.get("text/plain"));
-        assertTrue(parts.get("text/html").contains("<td>Contec Medical Systems CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
+        assertTrue(parts.get("text/html").contains("<td>Acme Biomedical CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
                 parts.get("text/html"));
         t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DELIVERED"));
     }

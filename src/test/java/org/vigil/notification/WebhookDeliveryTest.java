@@ -151,6 +151,17 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void testEndpointSendsASignedSample() throws Exception {
+        Hook h = hook("Sample");
+        RECEIVER.stubFor(post(h.path()).willReturn(aResponse().withStatus(202)));
+        h.tenant().call().post("/api/v1/subscriptions/" + h.subscriptionId() + "/test").then().statusCode(200)
+                .body("status", equalTo("DELIVERED")).body("lastStatusCode", equalTo(202));
+        LoggedRequest r = h.received().get(0);
+        assertTrue(verify(r, h.secret()));
+        assertEquals("TEST", JSON.readTree(r.getBodyAsString()).get("type").asText());
+    }
+
+    @Test
     void serverErrorThenSuccessDeliversOnceUnderOneWebhookId() throws Exception {
         Hook h = hook("Retry");
         RECEIVER.stubFor(post(h.path()).inScenario(h.path()).whenScenarioStateIs(Scenario.STARTED)

@@ -117,11 +117,16 @@ class FdaSafetyIngestTest {
             assertFalse(a.summary.contains("<p>"), "HTML stripped from the summary");
             Map<String, Object> details = Json.readMap(a.detailsJson);
             assertEquals(List.of("ICSMA-25-030-01"), details.get("relatedAdvisories"));
+            assertEquals("https://www.cisa.gov/news-events/ics-medical-advisories/icsma-25-030-01",
+                    Json.readList(a.referencesJson, AdvisoryDraft.Reference.class).get(0).url());
             assertEquals(List.of("Contec", "Epsimed"), details.get("manufacturers"));
             assertEquals(List.of("CMS8000", "MN-120"), details.get("products"));
             assertEquals("Contec", a.products.get(0).vendor);
             assertEquals("CMS8000", a.products.get(0).product);
             assertEquals("Epsimed", a.products.get(1).vendor);
+            Api.asOperator().get("/api/v1/advisories/" + a.id).then().statusCode(200)
+                    .body("details.relatedAdvisories[0]", org.hamcrest.Matchers.is("ICSMA-25-030-01"))
+                    .body("source", org.hamcrest.Matchers.is("fda-safety"));
         });
     }
 
