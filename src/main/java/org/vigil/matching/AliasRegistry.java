@@ -43,6 +43,9 @@ public final class AliasRegistry {
 
     private final Map<String, String> aliases = new HashMap<>();
     private final List<ModelAlias> models;
+    /** Inventories repeat a few hundred manufacturer spellings a million times: resolve each once. */
+    private final Map<String, List<Resolved>> companiesCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<String>> sameCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AliasRegistry(List<Alias> list, List<ModelAlias> models) {
         for (Alias a : list) {
@@ -136,6 +139,16 @@ public final class AliasRegistry {
 
     /** Every company a manufacturer string names, resolved. */
     public List<Resolved> companies(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        if (companiesCache.size() > 100_000) {
+            companiesCache.clear();
+        }
+        return companiesCache.computeIfAbsent(name, this::resolveCompanies);
+    }
+
+    private List<Resolved> resolveCompanies(String name) {
         List<Resolved> out = new ArrayList<>();
         for (String k : ManufacturerNames.keys(name)) {
             Resolved r = resolve(k);
@@ -143,7 +156,7 @@ public final class AliasRegistry {
                 out.add(r);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The index heads (first word of each canonical key) of a manufacturer string. */
@@ -159,6 +172,17 @@ public final class AliasRegistry {
      * first word alone ("fresenius kabi" / "fresenius care").
      */
     public String sameCompany(String manufacturer, String vendor) {
+        if (manufacturer == null || vendor == null) {
+            return null;
+        }
+        if (sameCache.size() > 100_000) {
+            sameCache.clear();
+        }
+        return sameCache.computeIfAbsent(manufacturer + '\u0001' + vendor,
+                k -> java.util.Optional.ofNullable(compareCompanies(manufacturer, vendor))).orElse(null);
+    }
+
+    private String compareCompanies(String manufacturer, String vendor) {
         for (Resolved d : companies(manufacturer)) {
             for (Resolved v : companies(vendor)) {
                 if (related(d.key(), v.key())) {
