@@ -18,10 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,8 @@ class WebhookDeliveryTest {
     DeliveryClaims claims;
     @Inject
     DeliveryOutcomes outcomes;
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void start() {
@@ -148,6 +152,9 @@ class WebhookDeliveryTest {
         assertEquals("CONFIRMED", body.at("/events/0/findings/0/confidence").asText());
         assertTrue(body.at("/events/0/findings/0/evidence/0").asText().contains("vendor 'Contec Health'"));
         assertTrue(!r.getBodyAsString().contains(h.secret()));
+        String stored = QuarkusTransaction.requiringNew().call(() ->
+                em.find(Subscription.class, UUID.fromString(h.subscriptionId())).webhookSecret);
+        assertTrue(stored.startsWith("enc:v1:") && !stored.contains(h.secret().substring(6)), "encrypted at rest");
     }
 
     @Test
