@@ -52,6 +52,7 @@ class FdaRecallIngestTest {
         String link = "<http://localhost:" + wireMock.port() + ENFORCEMENT
                 + "?search=report_date:%5B" + start + "+TO+20991231%5D&limit=2&search_after=0%3DZ-0004-2026"
                 + "&api_key=do-not-store>; rel=\"next\"";
+        wireMock.resetAll();
         // Anything not stubbed below (the incremental run's later window) is openFDA's "No matches found".
         wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withBody(OpenFdaFixtures.NOT_FOUND)));
@@ -92,7 +93,8 @@ class FdaRecallIngestTest {
                         "Becton Dickinson & Co.", "MWI", startIso, "BD Synapsys Informatics Solution",
                         "UDI-DI: 00382904441500;"))))));
 
-        IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.SCHEDULED);
+        // A full re-sync reads from the start date whatever other tests left in the cursor: the backfill.
+        IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
 
         assertEquals(IngestRun.Status.PARTIAL, run.status, "one malformed record, the rest imported");
         assertEquals(6, run.seen);
@@ -151,6 +153,34 @@ class FdaRecallIngestTest {
             assertTrue(recorded.contains("STATUS_CHANGED Open, Classified -> Terminated"), recorded.toString());
             assertEquals(Severity.HIGH, advisories.findById("Z-0001-2026").severity);
         });
+    }
+
+    @Test
+    void aHospitalOwningTheRecalledUdiGetsAFinding() {
+        wireMock.resetAll();
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        Api.Tenant hospital = Api.newHospital("Recall Hospital");
+        hospital.call().contentType("application/json").body("""
+                {"assetId":"IV-1","manufacturer":"BD","model":"Nexiva Closed IV Catheter System",
+                 "udiDi":"00382903835164","catalogNumber":"383516","quantity":200}""")
+                .post("/api/v1/devices").then().statusCode(201);
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("0"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 1, List.of(OpenFdaFixtures.enforcement("Z-0901-2026",
+                        "Becton Dickinson Infusion Therapy Systems Inc.", "Class I", "Ongoing", start,
+                        "BD Nexiva Closed IV Catheter System - Single Port REF 383516 20 GA X1.0o in",
+                        "Catalog Number: 383516 UDI-DI Code: (01)00382903835164 Lot Number: 2168865"))))));
+
+        IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+
+        assertEquals(IngestRun.Status.SUCCEEDED, run.status);
+        hospital.call().get("/api/v1/findings").then().statusCode(200)
+                .body("items.advisory.id", org.hamcrest.Matchers.hasItem("Z-0901-2026"))
+                .body("items.find { it.advisory.id == 'Z-0901-2026' }.advisory.severity", is("CRITICAL"));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -107,7 +107,9 @@ class FdaSafetyIngestTest {
         assertEquals(1, run.seen, "the drug recall is not a medical-device communication");
         assertEquals(1, run.created);
         QuarkusTransaction.requiringNew().run(() -> {
-            List<Advisory> stored = advisories.list("source", "fda-safety");
+            assertEquals(0, advisories.count("source = ?1 and url like ?2", "fda-safety", "%vivimed%"),
+                    "the drug recall is not stored");
+            List<Advisory> stored = advisories.list("source = ?1 and url = ?2", "fda-safety", CONTEC_LINK);
             assertEquals(1, stored.size());
             Advisory a = stored.get(0);
             assertEquals(CONTEC_LINK, a.url);
@@ -117,11 +119,48 @@ class FdaSafetyIngestTest {
             assertFalse(a.summary.contains("<p>"), "HTML stripped from the summary");
             Map<String, Object> details = Json.readMap(a.detailsJson);
             assertEquals(List.of("ICSMA-25-030-01"), details.get("relatedAdvisories"));
+            assertEquals("https://www.cisa.gov/news-events/ics-medical-advisories/icsma-25-030-01",
+                    Json.readList(a.referencesJson, AdvisoryDraft.Reference.class).get(0).url());
             assertEquals(List.of("Contec", "Epsimed"), details.get("manufacturers"));
             assertEquals(List.of("CMS8000", "MN-120"), details.get("products"));
             assertEquals("Contec", a.products.get(0).vendor);
             assertEquals("CMS8000", a.products.get(0).product);
             assertEquals("Epsimed", a.products.get(1).vendor);
+            Api.asOperator().get("/api/v1/advisories/" + a.id).then().statusCode(200)
+                    .body("details.relatedAdvisories[0]", org.hamcrest.Matchers.is("ICSMA-25-030-01"))
+                    .body("source", org.hamcrest.Matchers.is("fda-safety"));
+        });
+    }
+
+    @Test
+    void aCisaAdvisoryPublishedAfterTheCommunicationIsLinkedOnTheNextRun() {
+        String link = "https://www.fda.gov/medical-devices/safety-communications/acme-infusion-pump-cybersecurity";
+        wireMock.stubFor(get(urlPathEqualTo(FEED)).willReturn(aResponse().withStatus(200).withBody(feed("""
+                <item>
+                  <title>Cybersecurity Risks with Infusion Pumps from Acmedyne: FDA Safety Communication</title>
+                  <link> %s </link>
+                  <description>Acmedyne AP-900 infusion pumps have a vulnerability (CVE-2099-12345).</description>
+                  <pubDate><time datetime="2026-11-01T12:00:00Z">Sun, 11/01/2026 - 07:00</time></pubDate>
+                </item>""".formatted(link)))));
+        assertEquals(IngestRun.Status.SUCCEEDED, ingest.run("fda-safety", IngestRun.Trigger.SCHEDULED).status);
+        String id = "acme-infusion-pump-cybersecurity";
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(List.of(),
+                Json.readMap(advisories.findById(id).detailsJson).get("relatedAdvisories")));
+
+        advisoryService.upsert(new AdvisoryDraft("ICSMA-99-001-01", "cisa-csaf", "Acmedyne AP-900", "s", null,
+                Instant.parse("2026-11-02T00:00:00Z"), null, "1", Severity.HIGH, "final",
+                List.of(new AdvisoryDraft.Cve("CVE-2099-12345", null, null, null, "3.1", null, 7.5, "HIGH",
+                        List.of("CSAFPID-0001"))),
+                List.of(new AdvisoryDraft.Product("CSAFPID-0001", "Acmedyne Inc.", "AP-900", "vers:all/*",
+                        ProductStatus.AFFECTED, null, List.of(), List.of(), List.of())),
+                List.of(), List.of(), List.of(), Map.of(),
+                new AdvisoryDraft.Provenance("sha512:00", Verification.VERIFIED, "test", null), "{}"));
+        IngestRun next = ingest.run("fda-safety", IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, next.updated);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, Object> details = Json.readMap(advisories.findById(id).detailsJson);
+            assertEquals(List.of("ICSMA-99-001-01"), details.get("relatedAdvisories"));
+            assertEquals(List.of("CVE-2099-12345"), details.get("cves"));
         });
     }
 

@@ -38,6 +38,7 @@ public class FdaWireMock implements QuarkusTestResourceLifecycleManager {
                 "vigil.sources.fda-recall.window-days", "3650",
                 "vigil.sources.fda-recall.page-size", "2",
                 "vigil.sources.fda-recall.max-skip", "2",
+                "quarkus.http.test-port", "0",
                 "vigil.sources.fda-safety.feed-url", base + "/rss-feeds/medical-devices/rss.xml");
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.vigil.advisory.Advisory;
 import org.vigil.advisory.AdvisoryRepository;
 import org.vigil.advisory.AdvisoryService;
@@ -25,6 +26,7 @@ import org.vigil.ingest.fda.recall.RecallCursor.EndpointCursor;
 public class FdaRecallIngestor implements Ingestor {
 
     static final String NAME = "fda-recall";
+    private static final int CHUNK = 100;
     private static final java.util.regex.Pattern SKIP = java.util.regex.Pattern.compile("[?&]skip=(\\d+)");
 
     private final OpenFdaClient client;
@@ -88,7 +90,15 @@ public class FdaRecallIngestor implements Ingestor {
             EndpointCursor moved = next == null ? cursor.of(endpoint).completed(to)
                     : cursor.of(endpoint).paging(from, to, next);
             RecallCursor newCursor = cursor.with(endpoint, moved);
-            context.commit(() -> store(context, endpoint, page), newCursor);
+            // Small transactions: every stored advisory flushes the session (change records), so a 1000-record
+            // transaction costs quadratic dirty-checking. Re-storing a chunk after a crash is harmless (unchanged),
+            // and the cursor moves with the page's last chunk only.
+            List<JsonNode> records = page.results();
+            for (int i = 0; i < records.size() || i == 0; i += CHUNK) {
+                List<JsonNode> chunk = records.subList(Math.min(i, records.size()), Math.min(i + CHUNK, records.size()));
+                boolean last = i + CHUNK >= records.size();
+                context.commit(() -> store(context, endpoint, chunk), last ? newCursor : null);
+            }
             cursor = newCursor;
         }
         return cursor;
@@ -121,8 +131,8 @@ public class FdaRecallIngestor implements Ingestor {
         return page.nextLink();
     }
 
-    private void store(RunContext context, Endpoint endpoint, OpenFdaClient.Page page) {
-        for (JsonNode record : page.results()) {
+    private void store(RunContext context, Endpoint endpoint, List<JsonNode> records) {
+        for (JsonNode record : records) {
             context.seen();
             String id = null;
             try {

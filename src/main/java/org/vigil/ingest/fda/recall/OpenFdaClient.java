@@ -78,7 +78,7 @@ class OpenFdaClient {
                 nextLink(r.header("Link"), url));
     }
 
-    private static String nextLink(String header, String requestUrl) {
+    static String nextLink(String header, String requestUrl) {
         if (header == null) {
             return null;
         }

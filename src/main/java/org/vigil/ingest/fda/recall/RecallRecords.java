@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class RecallRecords {
 
-    static final Pattern RECALL_NUMBER = Pattern.compile("Z-\\d{4}-\\d{4}");
+    static final Pattern RECALL_NUMBER = Pattern.compile("Z-\\d{3,5}-\\d{4}");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private RecallRecords() {

@@ -12,10 +12,11 @@ import org.vigil.ingest.Ingestor;
 import org.vigil.ingest.RunContext;
 
 /**
- * FDA medical-device safety communications from the FDA RSS feed. The feed is small and re-read whole; a
- * conditional GET skips an unchanged one. Each kept item is stored in its own transaction, linked to the CISA
- * advisories it shares a CVE or manufacturer and product with. A hostile or unreadable feed fails the run with
- * the reason, and nothing from it is stored.
+ * FDA medical-device safety communications from the FDA RSS feed. The feed is small (tens of items) and is
+ * re-read whole every run, without a conditional GET, on purpose: a CISA advisory published after a communication
+ * must still get linked to it, and an unchanged item costs only an UNCHANGED upsert. Each kept item is stored in
+ * its own transaction, linked to the CISA advisories it shares a CVE or manufacturer and product with. A hostile
+ * or unreadable feed fails the run with the reason, and nothing from it is stored.
  */
 @ApplicationScoped
 public class FdaSafetyIngestor implements Ingestor {
@@ -34,13 +35,6 @@ public class FdaSafetyIngestor implements Ingestor {
         this.links = links;
     }
 
-    /** Validators of the last feed fully processed. */
-    record Cursor(String etag, String lastModified) {
-        static Cursor empty() {
-            return new Cursor(null, null);
-        }
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -53,12 +47,8 @@ public class FdaSafetyIngestor implements Ingestor {
 
     @Override
     public void run(RunContext context) throws FetchException, SafetyFeedParser.FeedRefusedException {
-        Cursor cursor = context.cursor(Cursor.class, Cursor::empty);
-        FetchResult feed = fetcher.get(config.feedUrl(), cursor.etag(), cursor.lastModified(),
+        FetchResult feed = fetcher.get(config.feedUrl(), null, null,
                 Map.of("Accept", "application/rss+xml, application/xml;q=0.9"));
-        if (feed.notModified()) {
-            return;
-        }
         if (!feed.ok()) {
             throw new FetchException("FDA feed answered HTTP " + feed.status(), feed.status());
         }
@@ -78,9 +68,6 @@ public class FdaSafetyIngestor implements Ingestor {
                 context.failed(item.link() == null ? String.valueOf(item.title()) : item.link(),
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
-        }
-        if (context.failedCount() == 0) {
-            context.saveCursor(new Cursor(feed.etag(), feed.lastModified()));
         }
     }
 }

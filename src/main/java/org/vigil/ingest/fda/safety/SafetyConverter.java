@@ -20,6 +20,7 @@ final class SafetyConverter {
 
     static final String SOURCE = "fda-safety";
     private static final int MAX_ID = 64;
+    static final String CISA_PAGE = "https://www.cisa.gov/news-events/ics-medical-advisories/";
 
     private SafetyConverter() {
     }
@@ -78,10 +79,15 @@ final class SafetyConverter {
         if (item.guid() != null) {
             details.put("guid", item.guid());
         }
+        // The related CISA advisories are also references, so that every advisory view lists them.
+        List<AdvisoryDraft.Reference> references = relatedAdvisories.stream()
+                .map(id -> new AdvisoryDraft.Reference(CISA_PAGE + id.toLowerCase(Locale.ROOT),
+                        "Related CISA advisory " + id, "related"))
+                .toList();
         String title = item.title() == null ? "FDA safety communication" : truncate(item.title(), 2000);
         return new AdvisoryDraft(id(item), SOURCE, title, summary, truncate(item.link(), 2000), item.published(),
                 item.published(), item.published() == null ? "1" : item.published().toString(), Severity.UNKNOWN,
-                "published", List.of(), products, List.of(), List.of(), List.of(), details,
+                "published", List.of(), products, List.of(), references, List.of(), details,
                 new AdvisoryDraft.Provenance(null, Verification.UNVERIFIED, "FDA RSS over HTTPS; no signature", null),
                 org.vigil.advisory.Json.write(item));
     }
