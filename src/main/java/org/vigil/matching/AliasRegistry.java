@@ -31,14 +31,21 @@ public final class AliasRegistry {
 
     /** A company name resolved: its canonical key, and whether an alias was needed to get there. */
     public record Resolved(String key, boolean viaAlias) {
+        /**
+         * The index bucket: the first four letters of the key without spaces, so that keys related by
+         * {@link #related} ("innokas" / "innokas yhtymae", "sante soft" / "santesoft") always share it.
+         */
         public String head() {
-            int space = key.indexOf(' ');
-            return space < 0 ? key : key.substring(0, space);
+            String squashed = key.replace(" ", "");
+            return squashed.length() <= 4 ? squashed : squashed.substring(0, 4);
         }
     }
 
     private final Map<String, String> aliases = new HashMap<>();
     private final List<ModelAlias> models;
+    /** Inventories repeat a few hundred manufacturer spellings a million times: resolve each once. */
+    private final Map<String, List<Resolved>> companiesCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<String>> sameCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AliasRegistry(List<Alias> list, List<ModelAlias> models) {
         for (Alias a : list) {
@@ -132,6 +139,16 @@ public final class AliasRegistry {
 
     /** Every company a manufacturer string names, resolved. */
     public List<Resolved> companies(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        if (companiesCache.size() > 100_000) {
+            companiesCache.clear();
+        }
+        return companiesCache.computeIfAbsent(name, this::resolveCompanies);
+    }
+
+    private List<Resolved> resolveCompanies(String name) {
         List<Resolved> out = new ArrayList<>();
         for (String k : ManufacturerNames.keys(name)) {
             Resolved r = resolve(k);
@@ -139,7 +156,7 @@ public final class AliasRegistry {
                 out.add(r);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** The index heads (first word of each canonical key) of a manufacturer string. */
@@ -155,6 +172,17 @@ public final class AliasRegistry {
      * first word alone ("fresenius kabi" / "fresenius care").
      */
     public String sameCompany(String manufacturer, String vendor) {
+        if (manufacturer == null || vendor == null) {
+            return null;
+        }
+        if (sameCache.size() > 100_000) {
+            sameCache.clear();
+        }
+        return sameCache.computeIfAbsent(manufacturer + '\u0001' + vendor,
+                k -> java.util.Optional.ofNullable(compareCompanies(manufacturer, vendor))).orElse(null);
+    }
+
+    private String compareCompanies(String manufacturer, String vendor) {
         for (Resolved d : companies(manufacturer)) {
             for (Resolved v : companies(vendor)) {
                 if (related(d.key(), v.key())) {
@@ -168,7 +196,8 @@ public final class AliasRegistry {
     }
 
     static boolean related(String a, String b) {
-        return a.equals(b) || a.startsWith(b + " ") || b.startsWith(a + " ");
+        return a.equals(b) || a.startsWith(b + " ") || b.startsWith(a + " ")
+                || a.replace(" ", "").equals(b.replace(" ", ""));
     }
 
     /** Models this device is also sold as (Epsimed MN-120 → "CMS8000"), for the given manufacturer. */

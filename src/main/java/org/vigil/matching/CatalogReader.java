@@ -74,17 +74,32 @@ public class CatalogReader {
         return out;
     }
 
-    /** Devices having any of these index terms. */
+    /** Devices having any of these index terms: first the term sets holding them, then their devices. */
     public List<DeviceFacts> devicesWithTerms(Collection<String> terms) {
-        Map<UUID, DeviceFacts> out = new LinkedHashMap<>();
+        java.util.Set<String> signatures = new java.util.HashSet<>();
         for (List<String> chunk : chunks(terms)) {
-            query("SELECT DISTINCT " + DEVICE_COLUMNS + " FROM match_device_term t JOIN device d ON d.id = t.device_id "
-                    + "WHERE t.term IN (" + marks(chunk.size()) + ")", chunk, rs -> {
-                        DeviceFacts d = device(rs);
-                        out.putIfAbsent(d.id(), d);
-                    });
+            query("SELECT DISTINCT signature FROM match_signature_term WHERE term IN (" + marks(chunk.size()) + ")",
+                    chunk, rs -> signatures.add(rs.getString(1)));
         }
-        return new ArrayList<>(out.values());
+        List<DeviceFacts> out = new ArrayList<>();
+        for (List<String> chunk : chunks(signatures)) {
+            query("SELECT " + DEVICE_COLUMNS + " FROM match_device_signature s JOIN device d ON d.id = s.device_id "
+                    + "WHERE s.signature IN (" + marks(chunk.size()) + ")", chunk, rs -> out.add(device(rs)));
+        }
+        return out;
+    }
+
+    /** One page of all devices in id order, after {@code after} (null: from the start). */
+    public List<DeviceFacts> devicePage(UUID after, int size) {
+        List<DeviceFacts> out = new ArrayList<>(size);
+        if (after == null) {
+            query("SELECT " + DEVICE_COLUMNS + " FROM device d ORDER BY d.id LIMIT " + size, List.of(),
+                    rs -> out.add(device(rs)));
+        } else {
+            query("SELECT " + DEVICE_COLUMNS + " FROM device d WHERE d.id > ? ORDER BY d.id LIMIT " + size,
+                    List.of(after), rs -> out.add(device(rs)));
+        }
+        return out;
     }
 
     /** Streams every device (the full re-match), in id order. */

@@ -1,7 +1,7 @@
 package org.vigil.matching;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,93 +34,112 @@ public class FullRematch {
     private final TermIndex index;
     private final FindingStore store;
     private final MatchingService matching;
-    private final EntityManager em;
 
     public FullRematch(Aliases aliases, CatalogReader reader, TermIndex index, FindingStore store,
-            MatchingService matching, EntityManager em) {
+            MatchingService matching) {
         this.aliases = aliases;
         this.reader = reader;
         this.index = index;
         this.store = store;
         this.matching = matching;
-        this.em = em;
     }
 
-    public record Summary(long devices, long advisories, long newFindings, long changedFindings, long events,
-            long millis) {
+    /**
+     * What a full re-match did; {@code indexMillis} is the time spent writing the term index, {@code writeMillis}
+     * writing findings and events and the notification outbox rows that observe them.
+     */
+    public record Summary(long devices, long distinctDevices, long advisories, long newFindings, long changedFindings,
+            long events, long indexMillis, long writeMillis, long millis) {
     }
 
-    /** Re-indexes and re-matches everything in one transaction. */
-    @Transactional
+    /**
+     * Re-indexes and re-matches everything. Runs in batches of devices, each its own transaction (findings, events
+     * and notification outbox together), so a million devices never sit in one transaction; a failure leaves the
+     * batches before it done and the operator simply runs it again.
+     */
     public Summary all() {
         Instant start = Instant.now();
-        em.flush();
         Matcher matcher = aliases.matcher();
-        index.deleteAll();
         Map<String, List<PreparedProduct>> catalogue = new LinkedHashMap<>();
         Map<String, Set<String>> byTerm = new HashMap<>();
-        reader.allProducts().forEach((id, list) -> {
-            List<PreparedProduct> prepared = list.stream().map(matcher::prepare).toList();
-            catalogue.put(id, prepared);
-            Set<String> terms = new LinkedHashSet<>();
-            prepared.forEach(p -> terms.addAll(Terms.of(p)));
-            index.replaceAdvisory(id, terms);
-            terms.forEach(t -> byTerm.computeIfAbsent(t, k -> new HashSet<>()).add(id));
+        Map<String, String> revisions = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            index.deleteAll();
+            reader.allProducts().forEach((id, list) -> {
+                List<PreparedProduct> prepared = list.stream().map(matcher::prepare).toList();
+                catalogue.put(id, prepared);
+                Set<String> terms = new LinkedHashSet<>();
+                prepared.forEach(p -> terms.addAll(Terms.of(p)));
+                index.replaceAdvisory(id, terms);
+                terms.forEach(t -> byTerm.computeIfAbsent(t, k -> new HashSet<>()).add(id));
+            });
+            revisions.putAll(reader.revisions(catalogue.keySet()));
         });
-        Map<String, String> revisions = reader.revisions(catalogue.keySet());
-        Map<UUID, List<FindingStore.Row>> existing = new HashMap<>();
-        store.each(r -> existing.computeIfAbsent(r.deviceId, k -> new ArrayList<>()).add(r));
-        Map<String, List<Hit>> bySignature = new HashMap<>();
-        List<MatchEvent> events = new ArrayList<>();
-        long[] counts = new long[3];
-        List<DeviceFacts> batch = new ArrayList<>(BATCH);
-        reader.eachDevice(d -> {
-            batch.add(d);
-            if (batch.size() == BATCH) {
-                flush(batch, matcher, catalogue, byTerm, revisions, existing, bySignature, events, counts);
+        Map<String, Signature> bySignature = new HashMap<>();
+        long[] counts = new long[6];
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<DeviceFacts> batch = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+                List<DeviceFacts> page = reader.devicePage(from, BATCH);
+                if (!page.isEmpty()) {
+                    flush(page, matcher, catalogue, byTerm, revisions, bySignature, counts);
+                }
+                return page;
+            });
+            if (batch.size() < BATCH) {
+                break;
             }
-        });
-        flush(batch, matcher, catalogue, byTerm, revisions, existing, bySignature, events, counts);
-        matching.publish(events);
+            after = batch.get(batch.size() - 1).id();
+        }
         long millis = Duration.between(start, Instant.now()).toMillis();
         LOG.infof("full re-match: %d devices (%d distinct), %d advisories, %d new and %d changed findings, %d events in %d ms",
-                counts[0], bySignature.size(), catalogue.size(), counts[1], counts[2], events.size(), millis);
-        return new Summary(counts[0], catalogue.size(), counts[1], counts[2], events.size(), millis);
+                counts[0], bySignature.size(), catalogue.size(), counts[1], counts[2], counts[5], millis);
+        return new Summary(counts[0], bySignature.size(), catalogue.size(), counts[1], counts[2], counts[5],
+                counts[3] / 1_000_000, counts[4] / 1_000_000, millis);
     }
 
     private record Hit(String advisoryId, MatchResult result) {
     }
 
+    /** Devices written the same way share their terms and their findings: computed once per signature. */
+    private record Signature(Set<String> terms, List<Hit> hits) {
+    }
+
     private void flush(List<DeviceFacts> batch, Matcher matcher, Map<String, List<PreparedProduct>> catalogue,
-            Map<String, Set<String>> byTerm, Map<String, String> revisions, Map<UUID, List<FindingStore.Row>> existing,
-            Map<String, List<Hit>> bySignature, List<MatchEvent> events, long[] counts) {
+            Map<String, Set<String>> byTerm, Map<String, String> revisions, Map<String, Signature> bySignature,
+            long[] counts) {
         Map<DeviceFacts, Set<String>> terms = new LinkedHashMap<>();
         List<Reconciler.Found> found = new ArrayList<>();
-        List<FindingStore.Row> before = new ArrayList<>();
         for (DeviceFacts d : batch) {
-            PreparedDevice p = matcher.prepare(d);
-            Set<String> t = Terms.of(p);
-            terms.put(d, t);
-            List<Hit> hits = bySignature.computeIfAbsent(d.signature(), s -> {
+            Signature sig = bySignature.computeIfAbsent(d.signature(), s -> {
+                PreparedDevice p = matcher.prepare(d);
+                Set<String> t = Terms.of(p);
                 Set<String> candidates = new java.util.TreeSet<>();
                 t.forEach(term -> candidates.addAll(byTerm.getOrDefault(term, Set.of())));
                 List<Hit> out = new ArrayList<>();
                 for (String id : candidates) {
                     matcher.match(p, catalogue.get(id)).ifPresent(m -> out.add(new Hit(id, m)));
                 }
-                return out;
+                return new Signature(t, out);
             });
-            hits.forEach(h -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), h.result())));
-            before.addAll(existing.getOrDefault(d.id(), List.of()));
+            terms.put(d, sig.terms());
+            sig.hits().forEach(h -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), h.result())));
         }
-        index.replaceDevices(terms);
+        long t0 = System.nanoTime();
+        index.insertDevices(terms);
+        counts[3] += System.nanoTime() - t0;
+        List<FindingStore.Row> before = store.byDevices(batch.stream().map(DeviceFacts::id).toList());
         Reconciler.Outcome outcome = Reconciler.reconcile(before, found, new Reconciler.Scope(revisions::get,
                 r -> "no longer affected after a full re-match", null), Instant.now());
-        events.addAll(matching.write(outcome));
+        t0 = System.nanoTime();
+        List<MatchEvent> events = matching.write(outcome);
+        matching.publish(events);
+        counts[4] += System.nanoTime() - t0;
+        counts[5] += events.size();
         counts[0] += batch.size();
         counts[1] += outcome.inserts().size();
         counts[2] += outcome.updates().size();
-        batch.clear();
     }
 
     /**

@@ -52,7 +52,11 @@ final class ProductEvidence {
         String slotText = slotIsModel ? " / '" + pf.versionText() + "'" : "";
         int n = name.size();
         int c = count(nameHit);
-        if (n > 0 && (c == n || (n >= 4 && c >= n - 1) || (codeMatch && c > 0 && 2 * c >= n))) {
+        // One product word may be missing from a long name, or from a short one when the model number agrees and
+        // the model says nothing the product does not ("Alaris 8015" ~ "Alaris PC Unit Model 8015", but not
+        // "Pyxis MedStation 4000" ~ "Pyxis Anesthesia System 4000").
+        boolean deviceWithin = allCovered(d.words(), ProductText.runs(name));
+        if (n > 0 && (c == n || (n >= 4 && c >= n - 1) || (codeMatch && c >= n - 1 && c > 0 && deviceWithin))) {
             return new Result(List.of(device + " ~ " + product + slotText), false, false, slotIsModel);
         }
         if (n == 0 && !slotModel.isEmpty()) {
@@ -116,6 +120,15 @@ final class ProductEvidence {
             }
         }
         return false;
+    }
+
+    private static boolean allCovered(List<String> words, Set<String> runs) {
+        for (boolean b : ProductText.covered(words, runs)) {
+            if (!b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int count(boolean[] hit) {

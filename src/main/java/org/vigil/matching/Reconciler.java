@@ -48,10 +48,12 @@ final class Reconciler {
         List<FindingStore.Row> inserts = new ArrayList<>();
         List<FindingStore.Row> updates = new ArrayList<>();
         List<MatchEvent> events = new ArrayList<>();
+        // Devices of one signature share one MatchResult instance: its JSON is written once.
+        Map<MatchResult, String> json = new java.util.IdentityHashMap<>();
         for (Found f : results) {
             String revision = scope.revisionOf().apply(f.advisoryId());
             FindingStore.Row r = byPair.remove(f.deviceId() + "|" + f.advisoryId());
-            String reasons = Json.write(f.result().reasons());
+            String reasons = json.computeIfAbsent(f.result(), m -> Json.write(m.reasons()));
             if (r == null) {
                 r = new FindingStore.Row();
                 r.id = UUID.randomUUID();

@@ -27,35 +27,75 @@ public class TermIndex {
     /** Replaces the terms of these devices (device → hospital and terms). */
     public void replaceDevices(Map<DeviceFacts, Set<String>> terms) {
         deleteDevices(terms.keySet().stream().map(DeviceFacts::id).toList());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO match_device_term (device_id, hospital_id, term) VALUES (?, ?, ?)")) {
-            int n = 0;
-            for (var e : terms.entrySet()) {
-                for (String t : e.getValue()) {
+        insertDevices(terms);
+    }
+
+    /** Adds devices that have no index row yet (the full re-match after {@link #deleteAll()}). */
+    public void insertDevices(Map<DeviceFacts, Set<String>> terms) {
+        Map<Set<String>, String> signatures = new java.util.HashMap<>();
+        terms.values().forEach(t -> signatures.computeIfAbsent(t, TermIndex::signature));
+        Set<String> known = new HashSet<>();
+        for (List<String> chunk : CatalogReader.chunks(signatures.values())) {
+            reader.query("SELECT DISTINCT signature FROM match_signature_term WHERE signature IN ("
+                    + CatalogReader.marks(chunk.size()) + ")", chunk, rs -> known.add(rs.getString(1)));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO match_signature_term (signature, term) VALUES (?, ?)")) {
+                for (var e : signatures.entrySet()) {
+                    if (known.add(e.getValue())) {
+                        for (String t : e.getKey()) {
+                            ps.setString(1, e.getValue());
+                            ps.setString(2, t);
+                            ps.addBatch();
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO match_device_signature (device_id, hospital_id, signature) VALUES (?, ?, ?)")) {
+                int n = 0;
+                for (var e : terms.entrySet()) {
                     ps.setObject(1, e.getKey().id());
                     ps.setObject(2, e.getKey().hospitalId());
-                    ps.setString(3, t);
+                    ps.setString(3, signatures.get(e.getValue()));
                     ps.addBatch();
                     if (++n % 1000 == 0) {
                         ps.executeBatch();
                     }
                 }
+                ps.executeBatch();
             }
-            ps.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("match index write failed", e);
         }
     }
 
+    /** A content hash of a term set: equal sets, equal signature. */
+    static String signature(Set<String> terms) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            new java.util.TreeSet<>(terms).forEach(t -> {
+                md.update(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            });
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 40);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void deleteDevices(Collection<UUID> ids) {
         for (List<UUID> chunk : CatalogReader.chunks(ids)) {
-            update("DELETE FROM match_device_term WHERE device_id IN (" + CatalogReader.marks(chunk.size()) + ")", chunk);
+            update("DELETE FROM match_device_signature WHERE device_id IN (" + CatalogReader.marks(chunk.size()) + ")",
+                    chunk);
         }
     }
 
     public void deleteAll() {
-        update("DELETE FROM match_device_term", List.of());
+        update("DELETE FROM match_device_signature", List.of());
+        update("DELETE FROM match_signature_term", List.of());
         update("DELETE FROM match_advisory_term", List.of());
     }
 
@@ -99,8 +139,9 @@ public class TermIndex {
         Set<UUID> out = new HashSet<>();
         List<String> terms = heads.stream().map(h -> "m:" + h).toList();
         for (List<String> chunk : CatalogReader.chunks(terms)) {
-            reader.query("SELECT device_id FROM match_device_term WHERE term IN (" + CatalogReader.marks(chunk.size())
-                    + ")", chunk, rs -> out.add(rs.getObject(1, UUID.class)));
+            reader.query("SELECT s.device_id FROM match_signature_term t JOIN match_device_signature s "
+                    + "ON s.signature = t.signature WHERE t.term IN (" + CatalogReader.marks(chunk.size()) + ")", chunk,
+                    rs -> out.add(rs.getObject(1, UUID.class)));
         }
         return out;
     }

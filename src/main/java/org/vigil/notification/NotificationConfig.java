@@ -3,6 +3,7 @@ package org.vigil.notification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Notification delivery settings ({@code vigil.notification.*}); the README has the table. */
 @ConfigMapping(prefix = "vigil.notification")
@@ -43,6 +44,12 @@ public interface NotificationConfig {
     /** Public base URL of this Vigil, for links in emails and payloads. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
+
+    /**
+     * Base64 of 32 random bytes: webhook secrets are then stored AES-256-GCM encrypted. Unset: stored as given.
+     * Keep it stable; secrets sealed with a lost key cannot be recovered (recreate those subscriptions).
+     */
+    Optional<String> secretKey();
 
     /** Sender address of notification emails. */
     @WithDefault("vigil@localhost")

@@ -44,7 +44,7 @@ public class Subscription {
     @Column(name = "webhook_url")
     public String webhookUrl;
 
-    /** {@code whsec_<base64>}; needed to sign, so stored, but never logged nor shown after creation. */
+    /** {@code whsec_<base64>}, sealed by {@link SecretBox} when a key is set; needed to sign, never logged nor shown again. */
     @Column(name = "webhook_secret")
     public String webhookSecret;
 

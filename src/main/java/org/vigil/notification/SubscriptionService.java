@@ -20,10 +20,12 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final WebhookConfig webhooks;
+    private final SecretBox secrets;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, WebhookConfig webhooks) {
+    public SubscriptionService(SubscriptionRepository subscriptions, WebhookConfig webhooks, SecretBox secrets) {
         this.subscriptions = subscriptions;
         this.webhooks = webhooks;
+        this.secrets = secrets;
     }
 
     /**
@@ -48,7 +50,7 @@ public class SubscriptionService {
                 throw ApiException.badField("url", e.getMessage());
             }
             secret = WebhookSigner.newSecret();
-            s.webhookSecret = secret;
+            s.webhookSecret = secrets.seal(secret);
         }
         s.id = UUID.randomUUID();
         s.hospitalId = hospitalId;

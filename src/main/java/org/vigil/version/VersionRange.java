@@ -44,7 +44,7 @@ public final class VersionRange {
     private static final Pattern BETWEEN = Pattern.compile(
             "^(?i)(?:versions?\\s+)?(?:from\\s+|between\\s+)?(\\S+)\\s+(?:to|through|thru|until|and)\\s+(\\S+)$");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:\\||,|;|\\s/\\s|\\s+and\\s+|\\s+or\\s+)\\s*");
-    private static final Pattern VERSION_TOKEN = Pattern.compile("^(?i)(?:v|fw|sw)?[a-z]{0,4}\\d[\\w.\\-/+]*$");
+    private static final Pattern VERSION_TOKEN = Pattern.compile("^(?i)(?:v|fw|sw)?[a-z]{0,4}[._-]?\\d[\\w.\\-/+]*$");
     private static final Pattern DOTTED = Pattern.compile("\\d+\\.\\d+");
 
     /** One alternative: an interval (either end may be open) or a single version. */

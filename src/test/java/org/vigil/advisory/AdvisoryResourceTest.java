@@ -31,11 +31,11 @@ class AdvisoryResourceTest {
     void catalogue() {
         tag = UUID.randomUUID().toString().substring(0, 8);
         source = "api-" + tag;
-        store("API-" + tag + "-1", "Infusion pump " + tag, "Acme Medical", "Alaris Pump", 9.8, "CVE-2099-1001",
+        store("API-" + tag + "-1", "Infusion pump " + tag, "Pumpco " + tag, "Flowline", 9.8, "CVE-2099-1001",
                 Instant.parse("2025-01-30T07:00:00Z"));
-        store("API-" + tag + "-2", "Patient monitor", "Contec Health", "CMS8000 " + tag, 5.9, "CVE-2099-1002",
+        store("API-" + tag + "-2", "Patient monitor", "Monico " + tag, "Vitalview " + tag, 5.9, "CVE-2099-1002",
                 Instant.parse("2025-03-01T07:00:00Z"));
-        store("API-" + tag + "-3", "Ventilator", "Beta", "Vent", null, null, Instant.parse("2025-04-01T07:00:00Z"));
+        store("API-" + tag + "-3", "Ventilator", "Ventco " + tag, "Breathe", null, null, Instant.parse("2025-04-01T07:00:00Z"));
     }
 
     private void store(String id, String title, String vendor, String product, Double score, String cve, Instant updated) {
@@ -65,8 +65,9 @@ class AdvisoryResourceTest {
         Api.asOperator().get(base + "&severity=critical").then().body("items.id", contains("API-" + tag + "-1"));
         Api.asOperator().get(base + "&severity=MEDIUM,UNKNOWN").then()
                 .body("items.id", containsInAnyOrder("API-" + tag + "-2", "API-" + tag + "-3"));
-        Api.asOperator().get(base + "&q=contec").then().body("items.id", contains("API-" + tag + "-2"));
-        Api.asOperator().get(base + "&q=CMS8000 " + tag).then().body("items.id", contains("API-" + tag + "-2"));
+        // Vendor and product names carry the run's tag so that no other test's inventory matches them.
+        Api.asOperator().get(base + "&q=monico").then().body("items.id", contains("API-" + tag + "-2"));
+        Api.asOperator().get(base + "&q=VITALVIEW " + tag).then().body("items.id", contains("API-" + tag + "-2"));
         Api.asOperator().get(base + "&q=pump " + tag).then().body("items.id", contains("API-" + tag + "-1"));
         Api.asOperator().get(base + "&cve=cve-2099-1001").then().body("items.id", contains("API-" + tag + "-1"));
         Api.asOperator().get(base + "&kev=false").then().body("total", equalTo(3));

@@ -63,7 +63,7 @@ public class TestSourceIngestor implements Ingestor {
             }
             AdvisoryDraft draft = new AdvisoryDraft(id, name(), "Title " + id, "summary", null, Instant.now(),
                     Instant.now(), "1", Severity.HIGH, "final", List.of(),
-                    List.of(new AdvisoryDraft.Product("P1", "Contec Health", "CMS8000", "vers:all/*",
+                    List.of(new AdvisoryDraft.Product("P1", "Scripted Test Vendor", "Scripted Widget 1000", "vers:all/*",
                             ProductStatus.AFFECTED, null, List.of(), List.of(), List.of())),
                     List.of(), List.of(), List.of(), Map.of(),
                     new AdvisoryDraft.Provenance("sha512:00", Verification.UNVERIFIED, "test", null), "{}");

@@ -60,6 +60,7 @@ class ManufacturerNamesTest {
         assertNotNull(registry.sameCompany("B. Braun Melsungen AG", "B. Braun Medical"));
         assertNotNull(registry.sameCompany("Innokas Medical", "Innokas YhtymÃ¤ Oy"));
         assertNotNull(registry.sameCompany("Smiths Medical ASD, Inc.", "Smiths Medical"));
+        assertNotNull(registry.sameCompany("Santesoft LTD", "Sante Soft"));
         assertEquals("manufacturer 'Contec Medical Systems Co., Ltd.' = vendor 'Contec Health' (name variant)",
                 registry.sameCompany("Contec Medical Systems Co., Ltd.", "Contec Health"));
         assertTrue(registry.sameCompany("Epsimed", "Contec Health").endsWith("(alias)"));

@@ -63,10 +63,10 @@ public class MatchFixture {
         advisories.upsert(draft);
     }
 
-    /** Creates a device through the API and returns its id. */
+    /** Creates a device through the API; its manufacturer matches no advisory, so only this fixture records events for it. */
     public static UUID device(String key, String model, String version, String location, int quantity) {
         String id = as(key).contentType(ContentType.JSON)
-                .body(Map.of("manufacturer", "Contec Medical Systems", "model", model, "version", version,
+                .body(Map.of("manufacturer", "Acme Biomedical", "model", model, "version", version,
                         "location", location, "quantity", quantity, "assetId", "A-" + UUID.randomUUID()))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
@@ -95,7 +95,7 @@ public class MatchFixture {
                 em.persist(f);
             }
             f.confidence = confidence;
-            f.reasonsJson = Json.write(List.of("manufacturer 'Contec Medical Systems' = vendor 'Contec Health' (alias)",
+            f.reasonsJson = Json.write(List.of("manufacturer 'Acme Biomedical' = vendor 'Contec Health' (alias)",
                     "model 'CMS8000' = product 'CMS8000'"));
             f.advisoryRevision = revision;
             f.lastSeen = Instant.now();
@@ -117,6 +117,12 @@ public class MatchFixture {
         em.flush();
         recorded.fire(new MatchEventsRecorded(events));
         return events;
+    }
+
+    /** Points a subscription somewhere else behind the API's back (what a changed DNS answer amounts to). */
+    @Transactional
+    public void retarget(UUID subscriptionId, String url) {
+        em.find(Subscription.class, subscriptionId).webhookUrl = url;
     }
 
     /** Re-fires already recorded events (matching retried, or a duplicate event). */

@@ -113,6 +113,21 @@ class NotificationLogicTest {
     }
 
     @Test
+    void secretsAreSealedWithTheKeyAndPlainWithout() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        SecretBox box = new SecretBox(java.util.Optional.of(key));
+        String secret = WebhookSigner.newSecret();
+        String stored = box.seal(secret);
+        assertTrue(stored.startsWith("enc:v1:") && !stored.contains(secret.substring(6)));
+        assertFalse(stored.equals(box.seal(secret)), "fresh IV each time");
+        assertEquals(secret, box.open(stored));
+        assertEquals(secret, box.open(secret), "values stored before a key was set still work");
+        SecretBox none = new SecretBox(java.util.Optional.empty());
+        assertEquals(secret, none.seal(secret));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> none.open(stored));
+    }
+
+    @Test
     void filtersApplySeveritySourceTypeAndConfidence() {
         Subscription s = SubscriptionValidator.validate(new SubscriptionInput(null, "EMAIL", List.of("a@example.org"),
                 null, "HIGH", "LIKELY", List.of("cisa-csaf"), List.of("NEW_FINDING", "KEV_ADDED"), null, null, null,

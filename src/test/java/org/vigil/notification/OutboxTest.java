@@ -71,16 +71,16 @@ class OutboxTest {
         Mail mail = mails.get(0);
         assertEquals("[Vigil] CRITICAL " + id + " affects 3 of your devices: Contec CMS8000", mail.getSubject());
         String text = mail.getText();
-        assertTrue(text.contains("- Contec Medical Systems CMS8000, version 2.0.6, location Ward 4, quantity 2"), text);
-        assertTrue(text.contains("- Contec Medical Systems CMS8000, version 2.0.8, location ICU, quantity 1"), text);
+        assertTrue(text.contains("- Acme Biomedical CMS8000, version 2.0.6, location Ward 4, quantity 2"), text);
+        assertTrue(text.contains("- Acme Biomedical CMS8000, version 2.0.8, location ICU, quantity 1"), text);
         assertTrue(text.contains("confidence: CONFIRMED"), text);
-        assertTrue(text.contains("evidence: manufacturer 'Contec Medical Systems' = vendor 'Contec Health' (alias)"), text);
+        assertTrue(text.contains("evidence: manufacturer 'Acme Biomedical' = vendor 'Contec Health' (alias)"), text);
         assertTrue(text.contains("CVE-2025-0626: CVSS 9.8 (v3.1)"), text);
         assertTrue(text.contains("Known exploited (CISA KEV): no"), text);
         assertTrue(text.contains("mitigation: Unplug the monitor from the network"), text);
         assertTrue(text.contains("Provenance: VERIFIED (hash and signature checked), key 0123456789ABCDEF"), text);
         assertTrue(text.contains("/api/v1/advisories/" + id), text);
-        assertTrue(mail.getHtml().contains("<td>Contec Medical Systems CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
+        assertTrue(mail.getHtml().contains("<td>Acme Biomedical CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
                 mail.getHtml());
         t.call().get("/api/v1/deliveries?status=DELIVERED").then().body("total", equalTo(1))
                 .body("items[0].attempts", equalTo(1));
@@ -195,6 +195,24 @@ class OutboxTest {
         assertEquals(1, heartbeat.size());
         assertTrue(heartbeat.get(0).getSubject().endsWith("nothing new matched your devices"));
         assertEquals(0, mailbox.getMailsSentTo(silent).size(), "no heartbeat asked for, nothing to say");
+    }
+
+    @Test
+    void webhookTargetIsCheckedAgainAtDelivery() {
+        Tenant t = Api.newHospital("Rebound");
+        String id = t.call().contentType(ContentType.JSON)
+                .body(Map.of("channel", "WEBHOOK", "url", "https://93.184.215.14/hook"))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        // The name now points inside (DNS rebinding, or a row from before the guard): simulated by editing the row.
+        matching.retarget(UUID.fromString(id), "https://127.0.0.1:9/hook");
+        String advisory = MatchFixture.advisoryId();
+        matching.upsert(cms8000(advisory, "1", Severity.HIGH, 8.0, "Contec CMS8000"));
+        matching.record(t.id(), advisory, "1", MatchEventType.NEW_FINDING, Confidence.LIKELY,
+                List.of(device(t.key(), "CMS8000", "1", "A", 1)));
+        dispatch();
+        t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DEAD"))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].lastError", org.hamcrest.Matchers.containsString("a loopback address"));
     }
 
     @Test

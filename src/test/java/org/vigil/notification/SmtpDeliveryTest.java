@@ -84,9 +84,9 @@ class SmtpDeliveryTest {
         assertEquals("vigil@hospital.example", m.getFrom()[0].toString());
         Map<String, String> parts = new HashMap<>();
         collect(m, parts);
-        assertTrue(parts.get("text/plain").contains("- Contec Medical Systems CMS8000, version 2.0.6, location Ward 4, quantity 3"),
+        assertTrue(parts.get("text/plain").contains("- Acme Biomedical CMS8000, version 2.0.6, location Ward 4, quantity 3"),
                 parts.get("text/plain"));
-        assertTrue(parts.get("text/html").contains("<td>Contec Medical Systems CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
+        assertTrue(parts.get("text/html").contains("<td>Acme Biomedical CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
                 parts.get("text/html"));
         t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DELIVERED"));
     }
@@ -109,6 +109,49 @@ class SmtpDeliveryTest {
         assertEquals(1, smtp.getReceivedMessages().length);
         t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DELIVERED"))
                 .body("items[0].attempts", equalTo(2));
+    }
+
+    @Test
+    void deviceAndAdvisoryMatchedByVigilBecomeOneEmail() throws Exception {
+        startSmtp();
+        Tenant t = Api.newHospital("End to end");
+        t.call().contentType(ContentType.JSON).body(Map.of("channel", "EMAIL", "emails", List.of("e2e@hospital.example")))
+                .post("/api/v1/subscriptions").then().statusCode(201);
+        for (Object[] d : List.of(new Object[] {"Ward 4", 3}, new Object[] {"ICU", 2})) {
+            t.call().contentType(ContentType.JSON)
+                    .body(Map.of("manufacturer", "Contec Medical Systems Co., Ltd.", "model", "CMS8000",
+                            "version", "2.0.6", "location", d[0], "quantity", d[1]))
+                    .post("/api/v1/devices").then().statusCode(201);
+        }
+        String id = MatchFixture.advisoryId();
+        // No fixture events here: the catalogue fires AdvisoryChanged, matching finds the devices, the outbox
+        // writes the row in that transaction, the dispatcher sends it.
+        matching.upsert(cms8000(id, "1", Severity.CRITICAL, 9.8, "Contec CMS8000 Contains a Backdoor"));
+        // The devices also match advisories earlier tests left in the catalogue: look at this advisory only.
+        t.call().get("/api/v1/deliveries").then()
+                .body("items.findAll { it.advisoryId == '" + id + "' }.size()", equalTo(1))
+                .body("items.find { it.advisoryId == '" + id + "' }.devices", equalTo(2));
+        dispatcher.dispatchDue("smtp-test", Instant.now());
+
+        List<MimeMessage> received = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subjectOf(m).contains(id)).toList();
+        assertEquals(1, received.size(), "one email for the advisory, not one per device");
+        assertEquals("[Vigil] CRITICAL " + id + " affects 5 of your devices: Contec CMS8000", subjectOf(received.get(0)));
+        Map<String, String> parts = new HashMap<>();
+        collect(received.get(0), parts);
+        String text = parts.get("text/plain");
+        assertTrue(text.contains("- Contec Medical Systems Co., Ltd. CMS8000, version 2.0.6, location Ward 4, quantity 3"), text);
+        assertTrue(text.contains("- Contec Medical Systems Co., Ltd. CMS8000, version 2.0.6, location ICU, quantity 2"), text);
+        assertTrue(text.contains("evidence: manufacturer 'Contec Medical Systems Co., Ltd.' = vendor 'Contec Health'"), text);
+        assertTrue(text.contains("CVE-2025-0626: CVSS 9.8"), text);
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void collect(Part part, Map<String, String> parts) throws Exception {

@@ -18,10 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,8 @@ class WebhookDeliveryTest {
     DeliveryClaims claims;
     @Inject
     DeliveryOutcomes outcomes;
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void start() {
@@ -148,6 +152,20 @@ class WebhookDeliveryTest {
         assertEquals("CONFIRMED", body.at("/events/0/findings/0/confidence").asText());
         assertTrue(body.at("/events/0/findings/0/evidence/0").asText().contains("vendor 'Contec Health'"));
         assertTrue(!r.getBodyAsString().contains(h.secret()));
+        String stored = QuarkusTransaction.requiringNew().call(() ->
+                em.find(Subscription.class, UUID.fromString(h.subscriptionId())).webhookSecret);
+        assertTrue(stored.startsWith("enc:v1:") && !stored.contains(h.secret().substring(6)), "encrypted at rest");
+    }
+
+    @Test
+    void testEndpointSendsASignedSample() throws Exception {
+        Hook h = hook("Sample");
+        RECEIVER.stubFor(post(h.path()).willReturn(aResponse().withStatus(202)));
+        h.tenant().call().post("/api/v1/subscriptions/" + h.subscriptionId() + "/test").then().statusCode(200)
+                .body("status", equalTo("DELIVERED")).body("lastStatusCode", equalTo(202));
+        LoggedRequest r = h.received().get(0);
+        assertTrue(verify(r, h.secret()));
+        assertEquals("TEST", JSON.readTree(r.getBodyAsString()).get("type").asText());
     }
 
     @Test

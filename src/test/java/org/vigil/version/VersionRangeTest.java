@@ -81,6 +81,8 @@ class VersionRangeTest {
         assertEquals(Verdict.OUT, test("1.6", "1.6.1"));
         assertEquals(Verdict.IN, test("SV20.1 | SV23.0", "SV23.0"));
         assertEquals(Kind.EXACT, VersionRange.parse("2131 and 2141").kind());
+        assertEquals(Kind.EXACT, VersionRange.parse("B.02 | C.02 | C.03").kind(), "Philips letter-dot versions");
+        assertEquals(Verdict.IN, test("B.02 | C.02 | C.03", "C.02"));
         assertEquals(Kind.EXACT, VersionRange.parse(
                 "053L000091 (global) / 054U000091 (U.S.) and 053L000092 (global) / 054U000092 (U.S.)").kind());
         assertEquals(Kind.EXACT, VersionRange.parse("smart3250-2.6.27-wlan2.1.7.cramfs").kind());

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.vigil.advisory.Json;
 import org.vigil.notification.NotificationConfig;
+import org.vigil.notification.SecretBox;
 import org.vigil.notification.Subscription;
 import org.vigil.notification.channel.EmailSender;
 import org.vigil.notification.channel.Notice;
@@ -37,9 +38,11 @@ public class Dispatcher {
     private final WebhookSender webhook;
     private final EntityManager em;
     private final NotificationConfig config;
+    private final SecretBox secrets;
 
     public Dispatcher(DeliveryClaims claims, DeliveryOutcomes outcomes, DigestService digests, NoticeComposer composer,
-            EmailSender email, WebhookSender webhook, EntityManager em, NotificationConfig config) {
+            EmailSender email, WebhookSender webhook, EntityManager em, NotificationConfig config, SecretBox secrets) {
+        this.secrets = secrets;
         this.claims = claims;
         this.outcomes = outcomes;
         this.digests = digests;
@@ -103,7 +106,7 @@ public class Dispatcher {
             return Prepared.refused(SendResult.failed(null, "subscription disabled: " + s.disabledReason));
         }
         Notice notice = composer.compose(d);
-        return new Prepared(s.channel, s.emailAddresses(), s.webhookUrl, s.webhookSecret, notice, null);
+        return new Prepared(s.channel, s.emailAddresses(), s.webhookUrl, secrets.open(s.webhookSecret), notice, null);
     }
 
     private record Prepared(Subscription.Channel channel, List<String> emails, String url, String secret, Notice notice,

@@ -129,7 +129,8 @@ class CsafIngestTest {
                 .body("errors.find { it.item == '" + TAMPERED + "' }.reason", containsString("SHA-512 mismatch"))
                 .body("errors.find { it.item == '" + FORGED + "' }.reason", containsString("not the provider's key"));
         Api.asOperator().get("/api/v1/sources").then()
-                .body("find { it.name == 'cisa-csaf' }.status", equalTo("PARTIAL"));
+                .body("find { it.name == 'cisa-csaf' }.status", equalTo("PARTIAL"))
+                .body("find { it.name == 'cisa-csaf' }.lastError", containsString("not imported"));
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-204-01").then().statusCode(404);
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-205-01").then().statusCode(404);
     }
@@ -158,6 +159,13 @@ class CsafIngestTest {
         assertEquals(0, again.created + again.updated, "304: the catalogue did not change");
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then()
                 .body("changes.findAll { it.type == 'KEV_ADDED' }.size()", equalTo(1));
+
+        kev("CVE-2099-4242", "\"etag-2\"");
+        IngestRun replaced = ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, replaced.created, "whole-file replace: the new entry is new, the dropped one is gone");
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then()
+                .body("kev", equalTo(false))
+                .body("cves.find { it.cve == 'CVE-2099-0001' }.kev", equalTo(false));
     }
 
     @Test
@@ -185,6 +193,26 @@ class CsafIngestTest {
                 .body("provenance.verification", equalTo("VERIFIED"));
     }
 
+    @Test
+    @Order(8)
+    void documentLostToAnOutageIsRetriedNextRunAndNothingElseIsRefetched() {
+        String f = "2099/icsma-99-207-01.json";
+        provider.put(f, CsafFixtures.pump("ICSMA-99-207-01", "1", "2099-09-01T06:00:00.000000Z"), "2099-09-01T06:00:00.000000Z")
+                .publishRolie();
+        provider.outage(f);
+        IngestRun down = run(IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.PARTIAL, down.status);
+        assertEquals(0, down.created);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + down.id).then()
+                .body("errors.find { it.item == '" + f + "' }.reason", containsString("HTTP 503"));
+
+        provider.publishRolie();
+        IngestRun up = run(IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, up.created, up.errorsJson);
+        assertEquals(1, provider.fetches(f));
+        assertEquals(0, provider.fetches(A) + provider.fetches(B));
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["
@@ -198,6 +226,7 @@ class CsafIngestTest {
                 + "\"knownRansomwareCampaignUse\":\"Known\",\"notes\":\"\",\"cwes\":[]}]}";
         var wm = CsafProviderResource.server;
         String url = "/kev/known_exploited_vulnerabilities.json";
+        wm.getStubMappings().stream().filter(m -> url.equals(m.getRequest().getUrl())).toList().forEach(wm::removeStub);
         wm.stubFor(get(urlEqualTo(url)).atPriority(1).withHeader("If-None-Match",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo(etag))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", etag)));

@@ -101,6 +101,11 @@ final class TestProvider {
                 && m.getRequest().getUrl().endsWith("changes.csv")).findFirst().orElseThrow());
     }
 
+    /** The document answers 503 (after the fetcher's retries the item fails) until the next publish. */
+    void outage(String path) {
+        wm.stubFor(get(urlEqualTo(DIR + path)).atPriority(1).willReturn(aResponse().withStatus(503)));
+    }
+
     int fetches(String path) {
         return wm.countRequestsMatching(getRequestedFor(urlEqualTo(DIR + path)).build()).getCount();
     }

@@ -1,0 +1,117 @@
+package org.vigil.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.vigil.ingest.IngestRun;
+import org.vigil.ingest.IngestService;
+import org.vigil.support.Api;
+
+/**
+ * The product end to end against ../shared/matching-devset (skipped when ../shared is absent): ingests the corpus
+ * ICSMA through the real CSAF source (offline mirror), imports devices.csv into its hospitals through the API,
+ * reads the findings back through the API, and prints precision and recall against expected.csv over the
+ * advisories released up to the labelling cut-off (2025-02-27). Both directions are measured: one copy of the
+ * hospitals is imported before the ingestion (advisory → devices path), one after (device → advisories path).
+ * Run: ./mvnw -B test -Dtest=DevsetBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ */
+@QuarkusTest
+@TestProfile(DevsetProfile.class)
+class DevsetBenchmark {
+
+    @Inject
+    IngestService ingest;
+
+    @Test
+    void precisionAndRecallThroughTheApi() throws Exception {
+        assumeTrue(DevsetFiles.SHARED != null, "../shared is absent: devset benchmark skipped");
+        Set<String> labelled = new HashSet<>();
+        for (Path p : DevsetFiles.icsmaDocuments(true)) {
+            labelled.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile())
+                    .path("document").path("tracking").path("id").asText());
+        }
+        Map<String, Api.Tenant> before = importHospitals("before");
+        long start = System.nanoTime();
+        IngestRun run = ingest.run("cisa-csaf", IngestRun.Trigger.SCHEDULED);
+        long ingestNanos = System.nanoTime() - start;
+        start = System.nanoTime();
+        Map<String, Api.Tenant> after = importHospitals("after");
+        long importNanos = System.nanoTime() - start;
+
+        Set<String> expected = DevsetFiles.pairs("expected.csv");
+        Set<String> decoys = DevsetFiles.pairs("decoys.csv");
+        System.out.printf("%n=== Matching devset (../shared/matching-devset) ===%n");
+        System.out.printf("CSAF ingestion: %s, %d new advisories in %.1f s (matching included); %d of them released "
+                + "up to 2025-02-27%n", run.status, run.created, ingestNanos / 1e9, labelled.size());
+        System.out.printf("device import after ingestion (53 devices, matched on arrival): %.2f s%n", importNanos / 1e9);
+        Set<String> viaAdvisories = measure("devices first, advisories matched on ingestion", before, labelled,
+                expected, decoys);
+        Set<String> viaDevices = measure("advisories first, devices matched on import", after, labelled, expected,
+                decoys);
+        assertEquals(viaAdvisories, viaDevices, "both directions of the index find the same pairs");
+        long tp = viaDevices.stream().filter(expected::contains).count();
+        assertEquals(expected.size(), tp, "recall 1.00");
+        assertTrue(tp >= 0.95 * viaDevices.size(), "precision at least 0.95");
+    }
+
+    private Map<String, Api.Tenant> importHospitals(String label) throws Exception {
+        List<String> lines = Files.readAllLines(DevsetFiles.SHARED.resolve("matching-devset/devices.csv"));
+        Map<String, List<String>> byHospital = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = DevsetFiles.csv(line);
+            byHospital.computeIfAbsent(f.get(8), h -> new ArrayList<>(List.of(lines.get(0)))).add(line);
+        }
+        Map<String, Api.Tenant> tenants = new LinkedHashMap<>();
+        byHospital.forEach((hospital, rows) -> {
+            Api.Tenant t = Api.newHospital(hospital + " " + label);
+            t.call().contentType("text/csv; charset=UTF-8").body(String.join("\n", rows).getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/devices/import")
+                    .then().statusCode(200).body("rejected", org.hamcrest.Matchers.equalTo(0));
+            tenants.put(hospital, t);
+        });
+        return tenants;
+    }
+
+    private static Set<String> measure(String label, Map<String, Api.Tenant> tenants, Set<String> labelled,
+            Set<String> expected, Set<String> decoys) {
+        Set<String> found = new TreeSet<>();
+        List<String> lines = new ArrayList<>();
+        for (Api.Tenant t : tenants.values()) {
+            var items = t.call().get("/api/v1/findings?size=500").then().statusCode(200).extract().jsonPath()
+                    .getList("items", Map.class);
+            for (Map<?, ?> item : items) {
+                String asset = (String) ((Map<?, ?>) item.get("device")).get("assetId");
+                String advisory = (String) ((Map<?, ?>) item.get("advisory")).get("id");
+                if (!labelled.contains(advisory)) {
+                    continue;
+                }
+                String pair = asset + " " + advisory;
+                found.add(pair);
+                if (!expected.contains(pair)) {
+                    lines.add((decoys.contains(pair) ? "  FP (decoy) " : "  FP ") + pair + " " + item.get("confidence")
+                            + " " + item.get("reasons"));
+                }
+            }
+        }
+        expected.stream().filter(p -> !found.contains(p)).forEach(p -> lines.add("  FN " + p));
+        long tp = found.stream().filter(expected::contains).count();
+        System.out.printf("%s: found %d pairs, expected %d, true positives %d -> precision %.3f, recall %.3f%n", label,
+                found.size(), expected.size(), tp, found.isEmpty() ? 0.0 : (double) tp / found.size(),
+                (double) tp / expected.size());
+        lines.forEach(System.out::println);
+        return found;
+    }
+}
