@@ -119,6 +119,14 @@ public class MatchFixture {
         return events;
     }
 
+    /** A revision and the events it caused, in one transaction, as matching does when it reacts to a revision. */
+    @Transactional
+    public List<MatchEvent> reviseAndRecord(AdvisoryDraft draft, UUID hospitalId, MatchEventType type,
+            Confidence confidence, List<UUID> deviceIds) {
+        advisories.upsert(draft);
+        return record(hospitalId, draft.id(), draft.revision(), type, confidence, deviceIds);
+    }
+
     /** Points a subscription somewhere else behind the API's back (what a changed DNS answer amounts to). */
     @Transactional
     public void retarget(UUID subscriptionId, String url) {

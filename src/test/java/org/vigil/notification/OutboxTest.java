@@ -145,17 +145,31 @@ class OutboxTest {
         UUID d = device(t.key(), "CMS8000", "1", "A", 1);
         String id = MatchFixture.advisoryId();
         matching.upsert(cms8000(id, "1", Severity.HIGH, 8.0, "Contec CMS8000"));
-        matching.upsert(cms8000(id, "2", Severity.HIGH, 8.0, "Contec CMS8000 (title reworded)"));
-        matching.record(t.id(), id, "2", MatchEventType.FINDING_CHANGED, Confidence.LIKELY, List.of(d));
+        // A revision that only re-words the title, and a (misbehaving) change event in the same transaction.
+        matching.reviseAndRecord(cms8000(id, "2", Severity.HIGH, 8.0, "Contec CMS8000 (title reworded)"),
+                t.id(), MatchEventType.FINDING_CHANGED, Confidence.LIKELY, List.of(d));
         t.call().get("/api/v1/deliveries").then().body("total", equalTo(0));
 
-        matching.upsert(cms8000(id, "3", Severity.CRITICAL, 9.3, "Contec CMS8000 (title reworded)"));
-        matching.record(t.id(), id, "3", MatchEventType.FINDING_CHANGED, Confidence.LIKELY, List.of(d));
-        matching.record(t.id(), id, "3", MatchEventType.FINDING_RESOLVED, Confidence.LIKELY, List.of(d));
+        // A material revision (CVSS up, severity up) and what it did to the finding.
+        matching.reviseAndRecord(cms8000(id, "3", Severity.CRITICAL, 9.3, "Contec CMS8000 (title reworded)"),
+                t.id(), MatchEventType.FINDING_CHANGED, Confidence.CONFIRMED, List.of(d));
+        matching.record(t.id(), id, "3", MatchEventType.FINDING_RESOLVED, Confidence.CONFIRMED, List.of(d));
         dispatch();
         List<String> subjects = mailbox.getMailsSentTo(address(t)).stream().map(Mail::getSubject).sorted().toList();
         assertEquals(List.of("[Vigil] Resolved: " + id + " no longer affects 1 of your devices: Contec CMS8000",
                 "[Vigil] Updated: CRITICAL " + id + " affects 1 of your devices: Contec CMS8000"), subjects);
+    }
+
+    @Test
+    void aDeviceEditThatChangesAFindingNotifiesEvenWithoutANewRevision() {
+        Tenant t = Api.newHospital("Device edit");
+        emailSubscription(t, address(t), Map.of("eventTypes", List.of("FINDING_CHANGED")));
+        UUID d = device(t.key(), "CMS8000", "1", "A", 1);
+        String id = MatchFixture.advisoryId();
+        matching.upsert(cms8000(id, "1", Severity.HIGH, 8.0, "Contec CMS8000"));
+        matching.record(t.id(), id, "1", MatchEventType.FINDING_CHANGED, Confidence.CONFIRMED, List.of(d));
+        dispatch();
+        assertEquals(1, mailbox.getMailsSentTo(address(t)).size());
     }
 
     @Test

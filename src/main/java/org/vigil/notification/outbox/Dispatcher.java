@@ -80,7 +80,9 @@ public class Dispatcher {
             } catch (RuntimeException e) {
                 // A bug in rendering must not lose the notification: it stays visible and is retried.
                 LOG.error("Delivery could not be prepared", e);
-                result = SendResult.retry(null, "internal error while preparing: " + e.getClass().getSimpleName(), null);
+                // IllegalStateException carries an operator-facing reason (e.g. the secret key is missing).
+                result = SendResult.retry(null, e instanceof IllegalStateException ? e.getMessage()
+                        : "internal error while preparing; see the server log", null);
             }
             return outcomes.record(id, owner, result, Instant.now());
         } finally {

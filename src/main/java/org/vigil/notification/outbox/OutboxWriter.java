@@ -41,14 +41,14 @@ public class OutboxWriter {
     private final EntityManager em;
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
-    private final Materiality materiality;
+    private final RevisionsInTransaction revisions;
 
     public OutboxWriter(EntityManager em, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            Materiality materiality) {
+            RevisionsInTransaction revisions) {
         this.em = em;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
-        this.materiality = materiality;
+        this.revisions = revisions;
     }
 
     void onRecorded(@Observes MatchEventsRecorded recorded) {
@@ -85,9 +85,9 @@ public class OutboxWriter {
                 continue;
             }
             if (first.type == MatchEventType.FINDING_CHANGED
-                    && !materiality.isMaterial(first.advisoryId, first.advisoryRevision)) {
+                    && revisions.nonMaterial(first.advisoryId, first.advisoryRevision)) {
                 // Matching only reports material changes; this is the second lock on the door.
-                LOG.debugf("Skipping FINDING_CHANGED for %s rev %s: no material change recorded",
+                LOG.infof("Not notifying FINDING_CHANGED for %s rev %s: the revision changed nothing material",
                         first.advisoryId, first.advisoryRevision);
                 continue;
             }
