@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.vigil.advisory.Json;
 import org.vigil.advisory.ProductStatus;
@@ -102,10 +101,6 @@ public class CatalogReader {
         return out;
     }
 
-    /** Streams every device (the full re-match), in id order. */
-    public void eachDevice(Consumer<DeviceFacts> consumer) {
-        query("SELECT " + DEVICE_COLUMNS + " FROM device d ORDER BY d.id", List.of(), rs -> consumer.accept(device(rs)));
-    }
 
     private static ProductFacts product(ResultSet rs) throws SQLException {
         String status = rs.getString(6);

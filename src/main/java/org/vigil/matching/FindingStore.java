@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Findings and match events in bulk, with batched JDBC in the caller's transaction. */
@@ -59,9 +58,6 @@ public class FindingStore {
         return out;
     }
 
-    public void each(Consumer<Row> consumer) {
-        reader.query("SELECT " + COLUMNS + " FROM finding", List.of(), rs -> consumer.accept(row(rs)));
-    }
 
     private static Row row(ResultSet rs) throws SQLException {
         Row r = new Row();

@@ -57,6 +57,12 @@ final class ProductEvidence {
         // "Pyxis MedStation 4000" ~ "Pyxis Anesthesia System 4000").
         boolean deviceWithin = allCovered(d.words(), ProductText.runs(name));
         if (n > 0 && (c == n || (n >= 4 && c >= n - 1) || (codeMatch && c >= n - 1 && c > 0 && deviceWithin))) {
+            // A recall that lists its model numbers, none of them the device's: same kind of product, maybe
+            // another model.
+            if (identifier == null && deviceHasCode && listsIdentifiers(pf)) {
+                return new Result(List.of(device + " ~ " + product + ", but the model number is not among those "
+                        + "listed: review"), true, false, false);
+            }
             return new Result(List.of(device + " ~ " + product + slotText), false, false, slotIsModel);
         }
         if (n == 0 && !slotModel.isEmpty()) {
@@ -103,6 +109,11 @@ final class ProductEvidence {
             }
         }
         return null;
+    }
+
+    private static boolean listsIdentifiers(org.vigil.matching.ProductFacts p) {
+        return (p.modelNumbers() != null && !p.modelNumbers().isEmpty())
+                || (p.catalogNumbers() != null && !p.catalogNumbers().isEmpty());
     }
 
     private static boolean sharesGenericWord(String model, String product) {
