@@ -18,12 +18,17 @@ public final class Version {
     /** "14.0.1_Build_2024-02-28", "1.2 build 77": a build stamp does not move a version across a bound. */
     private static final Pattern BUILD = Pattern.compile("(?i)[\\s_.-]*\\(?build\\b.*$|[\\s_.-]*_build.*$");
 
+    /** "U61", "VF9.1": letters glued to the number name a product line; "B.06.18" (Philips) is a release letter. */
+    private static final Pattern LINE = Pattern.compile("^[A-Za-z]+\\d");
+
     private final String text;
     private final List<Object> segments;
+    private final boolean line;
 
-    private Version(String text, List<Object> segments) {
+    private Version(String text, List<Object> segments, boolean line) {
         this.text = text;
         this.segments = segments;
+        this.line = line;
     }
 
     /** Null when there is nothing version-like (blank, or no digit at all). */
@@ -55,7 +60,7 @@ public final class Version {
         if (cur.length() > 0) {
             segs.add(segment(cur.toString(), kind));
         }
-        return new Version(raw.strip(), List.copyOf(segs));
+        return new Version(raw.strip(), List.copyOf(segs), LINE.matcher(t).find());
     }
 
     private static Object segment(String s, int kind) {
@@ -92,7 +97,8 @@ public final class Version {
             }
             return null;
         }
-        if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String s && !s.equals(b.get(0))) {
+        if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String s && !s.equals(b.get(0))
+                && (line || other.line)) {
             return null;
         }
         return compare(a, b);

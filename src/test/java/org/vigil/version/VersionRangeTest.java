@@ -25,6 +25,7 @@ class VersionRangeTest {
         assertEquals(1, Version.parse("012U000093").compareTo(Version.parse("U61")));
         assertNull(Version.parse("012U000061").compareTo(Version.parse("L81")), "different version lines");
         assertNull(Version.parse("VF9.1").compareTo(Version.parse("VG3.1")));
+        assertEquals(-1, Version.parse("A.01").compareTo(Version.parse("B.06.18")), "Philips release letters");
         assertNull(Version.parse("unknown"));
         assertNull(Version.parse(""));
     }
@@ -83,6 +84,8 @@ class VersionRangeTest {
         assertEquals(Kind.EXACT, VersionRange.parse("2131 and 2141").kind());
         assertEquals(Kind.EXACT, VersionRange.parse("B.02 | C.02 | C.03").kind(), "Philips letter-dot versions");
         assertEquals(Verdict.IN, test("B.02 | C.02 | C.03", "C.02"));
+        assertEquals(Verdict.OUT, test("B.02 | C.02 | C.03", "A.01"));
+        assertEquals(Verdict.IN, test("< B.06.18", "B.06"));
         assertEquals(Kind.EXACT, VersionRange.parse(
                 "053L000091 (global) / 054U000091 (U.S.) and 053L000092 (global) / 054U000092 (U.S.)").kind());
         assertEquals(Kind.EXACT, VersionRange.parse("smart3250-2.6.27-wlan2.1.7.cramfs").kind());
