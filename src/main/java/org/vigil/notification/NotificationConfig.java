@@ -51,7 +51,7 @@ public interface NotificationConfig {
      */
     Optional<String> secretKey();
 
-    /** Sender address of notification emails. */
-    @WithDefault("vigil@localhost")
+    /** Sender address of notification emails; defaults to quarkus.mailer.from when that is set. */
+    @WithDefault("${quarkus.mailer.from:vigil@localhost}")
     String mailFrom();
 }
