@@ -46,6 +46,7 @@ public class AliasService {
         if (input == null) {
             throw ApiException.badRequest("A JSON object {alias, canonical} is required", List.of());
         }
+        AliasRegistry before = aliases.matcher().aliases();
         String key = keyOf("alias", input.alias());
         String target = keyOf("canonical", input.canonical());
         if (key.equals(target)) {
@@ -63,21 +64,23 @@ public class AliasService {
         a.createdAt = Instant.now();
         repository.persist(a);
         repository.flush();
-        int devices = rebuild();
+        int devices = rebuild(before);
         return new Change(view(a), devices);
     }
 
     @Transactional
     public Change delete(UUID id) {
         ManufacturerAlias a = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Alias " + id));
+        AliasRegistry before = aliases.matcher().aliases();
         AliasView view = view(a);
         repository.delete(a);
         repository.flush();
-        return new Change(view, rebuild());
+        return new Change(view, rebuild(before));
     }
 
-    private int rebuild() {
-        AliasRegistry before = aliases.matcher().aliases();
+    /** {@code before} is read before the change is written, so it is the registry without it on every instance. */
+    private int rebuild(AliasRegistry before) {
+        aliases.changed();
         AliasRegistry after = aliases.reload();
         return rematch.companiesChanged(before, after);
     }

@@ -1,6 +1,7 @@
 package org.vigil.matching;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The current alias registry and the matcher built on it: the built-in list, then the configured alias file,
- * then the operator's aliases (later lines win). Rebuilt whenever an operator alias changes.
+ * then the operator's aliases (later lines win). Operator aliases are shared by every instance through the
+ * database: each change raises the counter in {@code matching_alias_version}, and {@link #matcher()} compares that
+ * one row with the version it built from, rebuilding when another instance changed the aliases. The instance that
+ * made the change has already re-matched the companies it touched (findings and index are in the database), so the
+ * others only rebuild their registry.
  */
 @ApplicationScoped
 public class Aliases {
@@ -26,25 +31,40 @@ public class Aliases {
 
     private final ManufacturerAliasRepository repository;
     private final MatchingConfig config;
+    private final EntityManager em;
     private volatile Matcher matcher;
     private volatile List<Entry> entries = List.of();
+    /** The stored alias version the current matcher was built from. */
+    private volatile long builtFrom = -1;
 
-    public Aliases(ManufacturerAliasRepository repository, MatchingConfig config) {
+    public Aliases(ManufacturerAliasRepository repository, MatchingConfig config, EntityManager em) {
         this.repository = repository;
         this.config = config;
+        this.em = em;
     }
 
+    /** The matcher of the current aliases; one primary-key read decides whether they changed since it was built. */
     public Matcher matcher() {
         Matcher m = matcher;
-        if (m == null) {
+        if (m == null || storedVersion() != builtFrom) {
             synchronized (this) {
-                if (matcher == null) {
+                if (matcher == null || storedVersion() != builtFrom) {
                     reload();
                 }
                 m = matcher;
             }
         }
         return m;
+    }
+
+    /** Records an alias change for every instance; call in the transaction that changed the aliases. */
+    public void changed() {
+        em.createNativeQuery("UPDATE matching_alias_version SET version = version + 1 WHERE id = 1").executeUpdate();
+    }
+
+    private long storedVersion() {
+        return ((Number) em.createNativeQuery("SELECT version FROM matching_alias_version WHERE id = 1")
+                .getSingleResult()).longValue();
     }
 
     public List<Entry> entries() {
@@ -54,6 +74,7 @@ public class Aliases {
 
     /** Re-reads the file and the operator aliases; call inside the transaction that changed them. */
     public synchronized AliasRegistry reload() {
+        long version = storedVersion();
         List<Entry> all = new ArrayList<>();
         AliasRegistry.Parsed builtIn = AliasRegistry.readBuiltIn();
         builtIn.aliases().forEach(a -> all.add(new Entry(a.alias(), a.canonical(), Origin.BUILT_IN)));
@@ -74,6 +95,7 @@ public class Aliases {
                 all.stream().map(e -> new AliasRegistry.Alias(e.alias(), e.canonical())).toList(), models);
         entries = List.copyOf(all);
         matcher = new Matcher(registry);
+        builtFrom = version;
         return registry;
     }
 }

@@ -44,9 +44,11 @@ public final class Matcher {
         VersionRange range = p.versionText() == null || p.versionText().isBlank() ? null
                 : VersionRange.parse(p.versionText());
         List<String> name = ProductText.significant(p.product(), companyWords);
-        List<String> slot = range != null && range.kind() == Kind.MODEL
-                ? ProductText.significant(p.versionText(), companyWords) : List.of();
-        List<String> slotValues = range != null && range.kind() == Kind.EXACT
+        // The version slot may hold a model ("CoaguChek XS Pro") or a version and a model ("v8.x model 35700BAX2"):
+        // the model words are product evidence, the version part still limits the versions.
+        String slotModel = range == null ? null : range.kind() == Kind.MODEL ? p.versionText() : range.model();
+        List<String> slot = slotModel == null ? List.of() : ProductText.significant(slotModel, companyWords);
+        List<String> slotValues = range != null && range.kind() == Kind.EXACT && range.model() == null
                 ? ProductText.significant(p.versionText(), companyWords) : List.of();
         return new PreparedProduct(p, range, name, slot, slotValues, aliases.heads(p.vendor()));
     }
@@ -81,7 +83,8 @@ public final class Matcher {
             if (vendor == null && !ev.udi()) {
                 continue;
             }
-            Verdict verdict = ev.slotIsModel() || p.range() == null ? Verdict.ALL : p.range().test(d.facts().version());
+            boolean noVersionLimit = ev.slotIsModel() && (p.range() == null || p.range().model() == null);
+            Verdict verdict = noVersionLimit || p.range() == null ? Verdict.ALL : p.range().test(d.facts().version());
             if (verdict == Verdict.IN || verdict == Verdict.OUT) {
                 decided.add(p.key());
             }
@@ -100,7 +103,7 @@ public final class Matcher {
                 reasons.add(vendor);
             }
             reasons.addAll(ev.reasons());
-            reasons.add(versionReason(d, p, verdict, ev.slotIsModel()));
+            reasons.add(versionReason(d, p, verdict, noVersionLimit));
             Confidence c = switch (verdict) {
                 case IN -> Confidence.CONFIRMED;
                 case ALL, UNKNOWN -> ev.udi() ? Confidence.CONFIRMED : Confidence.LIKELY;

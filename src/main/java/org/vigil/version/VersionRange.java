@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
  * {@code vers:all/>=V1.17.3<V1.18.0}), {@code < <= > >= =} with {@code |} lists, "all versions", {@code *},
  * "prior to X", "X and earlier", wildcards {@code 8.x}, lists of exact versions ("1.1 | 1.5", "2131 and 2141").
  * ICSMA documents also put model names in the version slot ("CoaguChek XS Pro", "CR-IR 357"): that is
- * {@link Kind#MODEL}, no version restriction, and the words are product evidence for the matcher.
+ * {@link Kind#MODEL}, no version restriction, and the words are product evidence for the matcher. Texts that mix a
+ * version and a model ("v8.x model 35700BAX2") keep the version part as the range and give the model part as
+ * {@link #model()}; a trailing qualifier ("9.x (with Wireless Battery Modules >= 22D19)", "<= 11.2 on Windows 8.1")
+ * is set aside as {@link #qualifier()} so that its numbers are not read as bounds.
  */
 public final class VersionRange {
 
@@ -46,6 +49,10 @@ public final class VersionRange {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:\\||,|;|\\s/\\s|\\s+and\\s+|\\s+or\\s+)\\s*");
     private static final Pattern VERSION_TOKEN = Pattern.compile("^(?i)(?:v|fw|sw)?[a-z]{0,4}[._-]?\\d[\\w.\\-/+]*$");
     private static final Pattern DOTTED = Pattern.compile("\\d+\\.\\d+");
+    private static final Pattern WITH_MODEL = Pattern.compile(
+            "^(?i)(.+?)[\\s,;:]+(?:for\\s+|on\\s+)?models?\\s*(?:no\\.?|number|#)?\\s*:?\\s*(\\S.*)$");
+    private static final Pattern WITH_QUALIFIER = Pattern.compile(
+            "^(?i)(.+?)\\s*(\\((?=\\s*[a-z]).*|(?<=\\s)(?:on|with|running\\s+on|installed\\s+on|integrated\\s+into)\\s+.*)$");
 
     /** One alternative: an interval (either end may be open) or a single version. */
     record Clause(Version lower, boolean lowerInclusive, Version upper, boolean upperInclusive) {
@@ -80,12 +87,21 @@ public final class VersionRange {
     private final Kind kind;
     private final List<Clause> clauses;
     private final List<Object> wildcard;
+    private final String model;
+    private final String qualifier;
 
     private VersionRange(String text, Kind kind, List<Clause> clauses, List<Object> wildcard) {
+        this(text, kind, clauses, wildcard, null, null);
+    }
+
+    private VersionRange(String text, Kind kind, List<Clause> clauses, List<Object> wildcard, String model,
+            String qualifier) {
         this.text = text;
         this.kind = kind;
         this.clauses = clauses;
         this.wildcard = wildcard;
+        this.model = model;
+        this.qualifier = qualifier;
     }
 
     public static VersionRange parse(String raw) {
@@ -93,6 +109,49 @@ public final class VersionRange {
             return new VersionRange("", Kind.UNPARSEABLE, List.of(), List.of());
         }
         String t = raw.strip();
+        VersionRange plain = parsePlain(t);
+        // Exact lists read their own notes ("053L000091 (global) / 054U000091 (U.S.)").
+        if (plain.kind != Kind.EXACT && !t.regionMatches(true, 0, "vers:", 0, 5)) {
+            VersionRange mixed = mixed(t);
+            if (mixed != null) {
+                return mixed;
+            }
+        }
+        return plain;
+    }
+
+    /**
+     * "v8.x model 35700BAX2" → range 8.x, model 35700BAX2; "9.x (with Wireless Battery Modules >= 22D19)" → range
+     * 9.x, qualifier; only when the leading part alone reads as a version expression.
+     */
+    private static VersionRange mixed(String t) {
+        Matcher m = WITH_MODEL.matcher(t);
+        if (m.matches()) {
+            VersionRange head = versionPart(m.group(1));
+            if (head != null) {
+                String model = m.group(2).strip();
+                int paren = model.indexOf('(');
+                String qualifier = paren > 0 ? model.substring(paren).strip() : head.qualifier;
+                return new VersionRange(t, head.kind, head.clauses, head.wildcard,
+                        paren > 0 ? model.substring(0, paren).strip() : model, qualifier);
+            }
+        }
+        m = WITH_QUALIFIER.matcher(t);
+        if (m.matches()) {
+            VersionRange head = versionPart(m.group(1));
+            if (head != null) {
+                return new VersionRange(t, head.kind, head.clauses, head.wildcard, null, m.group(2).strip());
+            }
+        }
+        return null;
+    }
+
+    private static VersionRange versionPart(String s) {
+        VersionRange r = parsePlain(s.strip());
+        return r.kind == Kind.MODEL || r.kind == Kind.UNPARSEABLE ? null : r;
+    }
+
+    private static VersionRange parsePlain(String t) {
         String body = t;
         if (t.regionMatches(true, 0, "vers:", 0, 5)) {
             int slash = t.indexOf('/');
@@ -296,6 +355,16 @@ public final class VersionRange {
 
     public String text() {
         return text;
+    }
+
+    /** The model written after the version ("35700BAX2" in "v8.x model 35700BAX2"), or null. */
+    public String model() {
+        return model;
+    }
+
+    /** A condition written after the version ("(with Wireless Battery Modules …)", "on Windows 8.1"), or null. */
+    public String qualifier() {
+        return qualifier;
     }
 
     /** The range in canonical form ("*", "&gt;=1.0,&lt;2.0|&lt;=U61", "8.*") or {@link #UNPARSEABLE}. */

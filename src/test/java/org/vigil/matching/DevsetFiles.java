@@ -24,8 +24,10 @@ final class DevsetFiles {
     private DevsetFiles() {
     }
 
+    /** ../shared beside the clone (../../shared from a worktree), or -Ddevset.shared=DIR; null when absent. */
     private static Path locate() {
-        for (String p : List.of("../shared", "../../shared", "/work/shared")) {
+        String configured = System.getProperty("devset.shared");
+        for (String p : configured != null ? List.of(configured) : List.of("../shared", "../../shared")) {
             if (Files.isDirectory(Path.of(p, "matching-devset"))) {
                 return Path.of(p);
             }

@@ -120,4 +120,28 @@ class MatcherTest {
         assertEquals(Confidence.POSSIBLE, weak.confidence());
         assertTrue(weak.needsReview());
     }
+
+    @Test
+    void versionAndModelInOneVersionText() {
+        ProductFacts bax2 = leaf("Baxter", "Baxter Spectrum", "v8.x model 35700BAX2");
+        ProductFacts bax3 = leaf("Baxter", "Baxter Spectrum", "v9.x model 35700BAX3");
+        MatchResult m = match("Baxter Healthcare", "Spectrum infusion pump 35700BAX2", "8.01.01", bax2, bax3)
+                .orElseThrow();
+        assertEquals(Confidence.CONFIRMED, m.confidence());
+        assertTrue(m.reasons().contains("version '8.01.01' within 'v8.x model 35700BAX2'"), m.reasons().toString());
+        assertTrue(match("Baxter", "Spectrum infusion pump 35700BAX2", "9.1", bax2).isEmpty(),
+                "the version part of the text still excludes 9.x");
+        assertTrue(match("Baxter", "Spectrum infusion pump 35700BAX3", "8.01", bax2).isEmpty(),
+                "the model part is product evidence: another model number");
+        assertEquals(Confidence.CONFIRMED,
+                match("Baxter", "Spectrum infusion pump 35700BAX3", "9.1", bax2, bax3).orElseThrow().confidence());
+        assertEquals(Confidence.LIKELY,
+                match("Baxter", "Spectrum infusion pump", null, bax2).orElseThrow().confidence(), "version unknown");
+
+        ProductFacts lvp = leaf("Baxter", "Baxter Spectrum IQ LVP",
+                "9.x (with Wireless Battery Modules >= 22D19 | <= v22D28)");
+        assertEquals(Confidence.CONFIRMED,
+                match("Baxter", "Spectrum IQ LVP", "9.1", lvp).orElseThrow().confidence(),
+                "battery module bounds do not exclude the pump version");
+    }
 }

@@ -105,4 +105,29 @@ class VersionRangeTest {
         assertEquals(Verdict.UNKNOWN, test("<= 2.2.3", "unknown"));
         assertEquals(VersionRange.UNPARSEABLE, VersionRange.parse("<= see vendor notice").canonical());
     }
+
+    @Test
+    void versionsFollowedByAModelOrAQualifier() {
+        VersionRange baxter = VersionRange.parse("v8.x model 35700BAX2");
+        assertEquals(Kind.WILDCARD, baxter.kind());
+        assertEquals("35700BAX2", baxter.model());
+        assertEquals(Verdict.IN, baxter.test("8.01.01"));
+        assertEquals(Verdict.OUT, baxter.test("9.1"), "the version part still limits the versions");
+        assertEquals("35700BAX", VersionRange.parse("6.x model 35700BAX").model());
+
+        VersionRange lvp = VersionRange.parse("9.x (with Wireless Battery Modules >= 22D19 | <= v22D28)");
+        assertEquals("9.*", lvp.canonical(), "battery module bounds are not device versions");
+        assertEquals("(with Wireless Battery Modules >= 22D19 | <= v22D28)", lvp.qualifier());
+        assertNull(lvp.model());
+        assertEquals(Verdict.IN, lvp.test("9.1"));
+        assertEquals(Verdict.IN, test("6.x (Wireless Battery Modules (16 | 16D38 | >= 20D29 | <= v20D32)", "6.3"));
+        assertEquals(Verdict.OUT, test("<=11.2 on Windows 8.1 with IIS 7.5", "12.0"));
+        assertEquals(Verdict.IN, test("<=11.2 on Windows 8.1 with IIS 7.5", "11.1"));
+        assertEquals("<=1.54", VersionRange.parse("<= 1.54 (integrated into GE MobileLink)").canonical());
+
+        assertEquals(Kind.MODEL, VersionRange.parse("MMT-508 MiniMed pump").kind(), "a model alone stays a model");
+        assertNull(VersionRange.parse("MMT-508 MiniMed pump").model());
+        assertEquals(4, VersionRange.parse("053L000091 (global) / 054U000091 (U.S.) and 053L000092 (global) / "
+                + "054U000092 (U.S.)").canonical().split("\\|").length, "notes inside exact lists are not qualifiers");
+    }
 }
