@@ -32,6 +32,11 @@ public class SourceLeases {
         return won == 1;
     }
 
+    /** How often a running ingest renews its lease: a quarter of the lease, so a slow item never loses it. */
+    public java.time.Duration renewEvery() {
+        return config.leaseDuration().dividedBy(4);
+    }
+
     @Transactional
     public void renew(String source, String owner) {
         em.createQuery("update SourceState s set s.leaseUntil = :until where s.source = :source and s.leaseOwner = :owner")
