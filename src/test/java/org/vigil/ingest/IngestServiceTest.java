@@ -20,6 +20,8 @@ class IngestServiceTest {
     IngestService ingest;
     @Inject
     TestSourceIngestor source;
+    @Inject
+    SourceLeases leases;
 
 
     private static String id() {
@@ -48,6 +50,20 @@ class IngestServiceTest {
         Api.asOperator().get("/api/v1/sources/test-source/runs/" + first.id).then().statusCode(200)
                 .body("status", equalTo("PARTIAL")).body("counts.failed", equalTo(1))
                 .body("errors[0].item", equalTo(bad)).body("errors[0].reason", equalTo("malformed document"));
+    }
+
+    @Test
+    void aRunHeldByAnotherInstanceIsSkippedNotOverlapped() {
+        source.script(List.of(id()), null, false);
+        assertEquals(true, leases.acquire("test-source", "other-instance"));
+        try {
+            IngestRun run = ingest.run("test-source", IngestRun.Trigger.SCHEDULED);
+            assertEquals(IngestRun.Status.SKIPPED, run.status);
+            assertEquals(0, run.seen, "nothing is fetched while another instance holds the source");
+        } finally {
+            leases.release("test-source", "other-instance");
+        }
+        assertEquals(IngestRun.Status.SUCCEEDED, ingest.run("test-source", IngestRun.Trigger.SCHEDULED).status);
     }
 
     @Test
