@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DELIVERED once, and the one request in flight at the kill is sent again under the same {@code webhook-id}
  * (the receiver saw it, Vigil never learnt the answer) — receivers dedupe on it. Nothing else is sent twice.
  *
- * <p>Run: {@code ./mvnw -B verify -Dsurefire.skip=true -DskipITs=false -Dit.test=DeliveryCrashIT}.
+ * <p>Run: {@code ./mvnw -B verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -DskipITs=false
+ * -Dit.test=DeliveryCrashIT} (also in .ci/run); -DskipTests would skip Failsafe too.
  */
 class DeliveryCrashIT {
 

@@ -82,6 +82,8 @@ final class VigilProcess {
         return Map.ofEntries(
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
                 Map.entry("QUARKUS_HTTP_HOST", "127.0.0.1"),
+                // WRITE_DELAY=0: H2 otherwise writes commits up to 500 ms late, and a SIGKILL loses them (here: the
+                // DELIVERED of the request answered just before the kill, so it was sent twice).
                 Map.entry("VIGIL_DB_URL", "jdbc:h2:file:" + dir.resolve("db").resolve("vigil") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"),
                 Map.entry("VIGIL_ADMIN_API_KEY", OPERATOR_KEY),
                 Map.entry("VIGIL_SOURCES_CISA_CSAF_CRON", "off"),
