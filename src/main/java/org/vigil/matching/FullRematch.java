@@ -65,21 +65,17 @@ public class FullRematch {
         Map<String, String> revisions = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
             index.deleteAll();
-            Map<String, Set<String>> termsByAdvisory = new LinkedHashMap<>();
             reader.allProducts().forEach((id, list) -> {
                 List<PreparedProduct> prepared = list.stream().map(matcher::prepare).toList();
                 catalogue.put(id, prepared);
                 Set<String> terms = new LinkedHashSet<>();
                 prepared.forEach(p -> terms.addAll(Terms.of(p)));
-                termsByAdvisory.put(id, terms);
+                index.replaceAdvisory(id, terms);
                 terms.forEach(t -> byTerm.computeIfAbsent(t, k -> new HashSet<>()).add(id));
             });
-            index.insertAdvisories(termsByAdvisory);
             revisions.putAll(reader.revisions(catalogue.keySet()));
         });
         Map<String, Signature> bySignature = new HashMap<>();
-        // Term sets already in match_signature_term: earlier batches wrote them, no need to look them up again.
-        Set<String> written = new HashSet<>();
         long[] counts = new long[6];
         UUID after = null;
         while (true) {
@@ -87,7 +83,7 @@ public class FullRematch {
             List<DeviceFacts> batch = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
                 List<DeviceFacts> page = reader.devicePage(from, BATCH);
                 if (!page.isEmpty()) {
-                    flush(page, matcher, catalogue, byTerm, revisions, bySignature, written, counts);
+                    flush(page, matcher, catalogue, byTerm, revisions, bySignature, counts);
                 }
                 return page;
             });
@@ -107,14 +103,13 @@ public class FullRematch {
     }
 
     /** Devices written the same way share their terms and their findings: computed once per signature. */
-    private record Signature(String hash, Set<String> terms, List<Hit> hits) {
+    private record Signature(Set<String> terms, List<Hit> hits) {
     }
 
     private void flush(List<DeviceFacts> batch, Matcher matcher, Map<String, List<PreparedProduct>> catalogue,
             Map<String, Set<String>> byTerm, Map<String, String> revisions, Map<String, Signature> bySignature,
-            Set<String> written, long[] counts) {
-        Map<DeviceFacts, String> signatureOf = new LinkedHashMap<>();
-        Map<String, Set<String>> termsOf = new HashMap<>();
+            long[] counts) {
+        Map<DeviceFacts, Set<String>> terms = new LinkedHashMap<>();
         List<Reconciler.Found> found = new ArrayList<>();
         for (DeviceFacts d : batch) {
             Signature sig = bySignature.computeIfAbsent(d.signature(), s -> {
@@ -126,14 +121,13 @@ public class FullRematch {
                 for (String id : candidates) {
                     matcher.match(p, catalogue.get(id)).ifPresent(m -> out.add(new Hit(id, m)));
                 }
-                return new Signature(TermIndex.signature(t), t, out);
+                return new Signature(t, out);
             });
-            signatureOf.put(d, sig.hash());
-            termsOf.put(sig.hash(), sig.terms());
+            terms.put(d, sig.terms());
             sig.hits().forEach(h -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), h.result())));
         }
         long t0 = System.nanoTime();
-        index.insertDevices(signatureOf, termsOf, written);
+        index.insertDevices(terms);
         counts[3] += System.nanoTime() - t0;
         List<FindingStore.Row> before = store.byDevices(batch.stream().map(DeviceFacts::id).toList());
         Reconciler.Outcome outcome = Reconciler.reconcile(before, found, new Reconciler.Scope(revisions::get,

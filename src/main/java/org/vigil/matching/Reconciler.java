@@ -36,9 +36,6 @@ final class Reconciler {
             Map<String, String> advisoryChanges) {
     }
 
-    private record Pair(UUID deviceId, String advisoryId) {
-    }
-
     record Outcome(List<FindingStore.Row> inserts, List<FindingStore.Row> updates, List<MatchEvent> events) {
     }
 
@@ -46,17 +43,16 @@ final class Reconciler {
     }
 
     static Outcome reconcile(Collection<FindingStore.Row> existing, Collection<Found> results, Scope scope, Instant now) {
-        Map<Pair, FindingStore.Row> byPair = new HashMap<>();
-        existing.forEach(r -> byPair.put(new Pair(r.deviceId, r.advisoryId), r));
+        Map<String, FindingStore.Row> byPair = new HashMap<>();
+        existing.forEach(r -> byPair.put(r.deviceId + "|" + r.advisoryId, r));
         List<FindingStore.Row> inserts = new ArrayList<>();
         List<FindingStore.Row> updates = new ArrayList<>();
         List<MatchEvent> events = new ArrayList<>();
         // Devices of one signature share one MatchResult instance: its JSON is written once.
         Map<MatchResult, String> json = new java.util.IdentityHashMap<>();
-        Map<MatchResult, String> summaries = new java.util.IdentityHashMap<>();
         for (Found f : results) {
             String revision = scope.revisionOf().apply(f.advisoryId());
-            FindingStore.Row r = byPair.remove(new Pair(f.deviceId(), f.advisoryId()));
+            FindingStore.Row r = byPair.remove(f.deviceId() + "|" + f.advisoryId());
             String reasons = json.computeIfAbsent(f.result(), m -> Json.write(m.reasons()));
             if (r == null) {
                 r = new FindingStore.Row();
@@ -67,7 +63,7 @@ final class Reconciler {
                 r.state = FindingState.OPEN;
                 apply(r, f.result(), reasons, revision);
                 inserts.add(r);
-                events.add(event(r, MatchEventType.NEW_FINDING, summaries.computeIfAbsent(f.result(), Reconciler::summary), now));
+                events.add(event(r, MatchEventType.NEW_FINDING, summary(f.result()), now));
                 continue;
             }
             if (r.state == FindingState.RESOLVED && r.resolution != null) {

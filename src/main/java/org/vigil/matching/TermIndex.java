@@ -33,30 +33,19 @@ public class TermIndex {
     /** Adds devices that have no index row yet (the full re-match after {@link #deleteAll()}). */
     public void insertDevices(Map<DeviceFacts, Set<String>> terms) {
         Map<Set<String>, String> signatures = new java.util.HashMap<>();
-        Map<DeviceFacts, String> signatureOf = new java.util.LinkedHashMap<>();
-        terms.forEach((d, t) -> signatureOf.put(d, signatures.computeIfAbsent(t, TermIndex::signature)));
-        Map<String, Set<String>> termsOf = new java.util.HashMap<>();
-        signatures.forEach((t, s) -> termsOf.put(s, t));
-        insertDevices(signatureOf, termsOf, new HashSet<>());
-    }
-
-    /**
-     * Adds devices whose signatures the caller already computed. {@code written} holds signatures known to be
-     * stored (the caller's earlier batches) and grows with the ones written here; only the others are looked up.
-     */
-    public void insertDevices(Map<DeviceFacts, String> signatureOf, Map<String, Set<String>> termsOf, Set<String> written) {
-        List<String> unknown = termsOf.keySet().stream().filter(s -> !written.contains(s)).toList();
-        for (List<String> chunk : CatalogReader.chunks(unknown)) {
+        terms.values().forEach(t -> signatures.computeIfAbsent(t, TermIndex::signature));
+        Set<String> known = new HashSet<>();
+        for (List<String> chunk : CatalogReader.chunks(signatures.values())) {
             reader.query("SELECT DISTINCT signature FROM match_signature_term WHERE signature IN ("
-                    + CatalogReader.marks(chunk.size()) + ")", chunk, rs -> written.add(rs.getString(1)));
+                    + CatalogReader.marks(chunk.size()) + ")", chunk, rs -> known.add(rs.getString(1)));
         }
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO match_signature_term (signature, term) VALUES (?, ?)")) {
-                for (String s : unknown) {
-                    if (written.add(s)) {
-                        for (String t : termsOf.get(s)) {
-                            ps.setString(1, s);
+                for (var e : signatures.entrySet()) {
+                    if (known.add(e.getValue())) {
+                        for (String t : e.getKey()) {
+                            ps.setString(1, e.getValue());
                             ps.setString(2, t);
                             ps.addBatch();
                         }
@@ -67,10 +56,10 @@ public class TermIndex {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO match_device_signature (device_id, hospital_id, signature) VALUES (?, ?, ?)")) {
                 int n = 0;
-                for (var e : signatureOf.entrySet()) {
+                for (var e : terms.entrySet()) {
                     ps.setObject(1, e.getKey().id());
                     ps.setObject(2, e.getKey().hospitalId());
-                    ps.setString(3, e.getValue());
+                    ps.setString(3, signatures.get(e.getValue()));
                     ps.addBatch();
                     if (++n % 1000 == 0) {
                         ps.executeBatch();
@@ -118,27 +107,6 @@ public class TermIndex {
                 ps.setString(1, advisoryId);
                 ps.setString(2, t);
                 ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("match index write failed", e);
-        }
-    }
-
-    /** Writes the terms of every advisory into the emptied table (the full re-match after {@link #deleteAll()}). */
-    public void insertAdvisories(Map<String, Set<String>> termsByAdvisory) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO match_advisory_term (advisory_id, term) VALUES (?, ?)")) {
-            int n = 0;
-            for (var e : termsByAdvisory.entrySet()) {
-                for (String t : e.getValue()) {
-                    ps.setString(1, e.getKey());
-                    ps.setString(2, t);
-                    ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
             }
             ps.executeBatch();
         } catch (SQLException e) {
