@@ -3,14 +3,11 @@ package org.vigil.advisory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.vigil.advisory.AdvisoryChanged.Change;
+import org.vigil.digest.Sha256;
 import org.vigil.version.VersionRange;
 
 /** Stores advisories from every source and records what changed between revisions. */
@@ -101,12 +98,6 @@ public class AdvisoryService {
         AdvisoryDraft content = new AdvisoryDraft(d.id(), d.source(), d.title(), d.summary(), d.url(), d.published(),
                 null, d.revision(), d.severity(), d.status(), d.cves(), d.products(), d.remediations(), d.references(),
                 d.revisionHistory(), d.details(), null, null);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.write(content).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(Json.write(content));
     }
 }

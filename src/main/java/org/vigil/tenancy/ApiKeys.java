@@ -1,11 +1,8 @@
 package org.vigil.tenancy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.vigil.digest.Sha256;
 
 /**
  * Key material: 32 random bytes (256 bits) after a visible {@code vgl_} marker. A fast hash is right here
@@ -29,12 +26,7 @@ public final class ApiKeys {
     }
 
     public static String hash(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(key);
     }
 
     public static String prefix(String key) {

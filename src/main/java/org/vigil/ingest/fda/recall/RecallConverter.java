@@ -7,12 +7,8 @@ import static org.vigil.ingest.fda.recall.RecallRecords.nested;
 import static org.vigil.ingest.fda.recall.RecallRecords.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +19,7 @@ import org.vigil.advisory.AdvisoryDraft;
 import org.vigil.advisory.ProductStatus;
 import org.vigil.advisory.Severity;
 import org.vigil.advisory.Verification;
+import org.vigil.digest.Sha256;
 import org.vigil.udi.PartNumbers;
 import org.vigil.udi.UdiExtractor;
 
@@ -167,12 +164,7 @@ final class RecallConverter {
             String moreCodeInfo) {
         String material = String.join("\u0000", String.valueOf(classification), String.valueOf(status),
                 String.valueOf(product), String.valueOf(codeInfo), String.valueOf(moreCodeInfo));
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(material, 6);
     }
 
     private static String address(JsonNode r) {

@@ -1,11 +1,7 @@
 package org.vigil.ingest.fda.safety;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +10,7 @@ import org.vigil.advisory.AdvisoryDraft;
 import org.vigil.advisory.ProductStatus;
 import org.vigil.advisory.Severity;
 import org.vigil.advisory.Verification;
+import org.vigil.digest.Sha256;
 
 /** A safety communication RSS item as an advisory. Pure. */
 final class SafetyConverter {
@@ -93,12 +90,7 @@ final class SafetyConverter {
     }
 
     private static String digest(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s, 4);
     }
 
     private static String truncate(String s, int max) {
