@@ -106,7 +106,7 @@ class WebhookDeliveryTest {
         return id;
     }
 
-    /** The receiver's check, written independently of Vigil's signer, as a customer would (README snippet). */
+    /** The receiver's check, written independently of Vigil's signer, as a customer would (docs/notifications.md). */
     private static boolean verify(LoggedRequest r, String secret) throws Exception {
         String id = r.getHeader("webhook-id");
         String timestamp = r.getHeader("webhook-timestamp");
