@@ -27,7 +27,8 @@ public class CatalogReader {
 
     static final int CHUNK = 500;
     private static final String DEVICE_COLUMNS =
-            "d.id, d.hospital_id, d.manufacturer, d.model, d.version, d.udi_di, d.product_code, d.catalog_number";
+            "d.id, d.hospital_id, d.manufacturer, d.model, d.version, d.udi_di, d.product_code, d.catalog_number, "
+            + "d.lot_number, d.serial_number";
 
     private final DataSource dataSource;
 
@@ -114,7 +115,8 @@ public class CatalogReader {
 
     private static DeviceFacts device(ResultSet rs) throws SQLException {
         return new DeviceFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10));
     }
 
     public interface RowHandler {
