@@ -15,8 +15,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.vigil.matching.Matcher.PreparedDevice;
-import org.vigil.matching.Matcher.PreparedProduct;
+import org.vigil.matching.evidence.Matcher.PreparedDevice;
+import org.vigil.matching.evidence.Matcher.PreparedProduct;
+import org.vigil.matching.company.AliasRegistry;
+import org.vigil.matching.company.Aliases;
+import org.vigil.matching.evidence.DeviceFacts;
+import org.vigil.matching.evidence.MatchResult;
+import org.vigil.matching.evidence.Matcher;
+import org.vigil.matching.finding.FindingStore;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.Reconciler;
+import org.vigil.matching.index.CatalogReader;
+import org.vigil.matching.index.TermIndex;
+import org.vigil.matching.index.Terms;
 
 /**
  * Rebuilds the term index and re-matches every device against the whole catalogue, on operator request (after an

@@ -8,7 +8,7 @@ public interface MatchingConfig {
 
     /**
      * An alias file added to the built-in list: lines "name = canonical name" and
-     * "model: maker | model = maker | model" (README, section Matching). Unset: built-in list and operator aliases.
+     * "model: maker | model = maker | model" (docs/matching.md, alias registry). Unset: built-in list and operator aliases.
      */
     Optional<String> aliasesFile();
 }

@@ -21,8 +21,21 @@ import org.jboss.logging.Logger;
 import org.vigil.advisory.AdvisoryChanged;
 import org.vigil.advisory.ChangeType;
 import org.vigil.inventory.DevicesChanged;
-import org.vigil.matching.Matcher.PreparedDevice;
-import org.vigil.matching.Matcher.PreparedProduct;
+import org.vigil.matching.evidence.Matcher.PreparedDevice;
+import org.vigil.matching.evidence.Matcher.PreparedProduct;
+import org.vigil.matching.company.Aliases;
+import org.vigil.matching.evidence.DeviceFacts;
+import org.vigil.matching.evidence.MatchResult;
+import org.vigil.matching.evidence.Matcher;
+import org.vigil.matching.finding.FindingState;
+import org.vigil.matching.finding.FindingStore;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.MatchEventType;
+import org.vigil.matching.finding.MatchEventsRecorded;
+import org.vigil.matching.finding.Reconciler;
+import org.vigil.matching.index.CatalogReader;
+import org.vigil.matching.index.TermIndex;
+import org.vigil.matching.index.Terms;
 
 /**
  * Keeps findings in step with the catalogue and the inventories, through the term index: a new or revised advisory

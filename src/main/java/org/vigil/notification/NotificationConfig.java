@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Notification delivery settings ({@code vigil.notification.*}); the README has the table. */
+/** Notification delivery settings ({@code vigil.notification.*}); docs/configuration.md has the table. */
 @ConfigMapping(prefix = "vigil.notification")
 public interface NotificationConfig {
 

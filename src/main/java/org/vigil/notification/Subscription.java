@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.vigil.advisory.Severity;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.MatchEventType;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.MatchEventType;
 
 /** Where and when a hospital wants to hear about its findings: one channel, its filters and its mode. */
 @Entity

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.vigil.advisory.Severity;
 import org.vigil.api.ProblemDetail.FieldError;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.MatchEventType;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.MatchEventType;
 
 /** Checks a {@link SubscriptionInput} field by field and builds the subscription it describes. Pure. */
 public final class SubscriptionValidator {

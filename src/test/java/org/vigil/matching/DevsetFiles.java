@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.vigil.advisory.ProductStatus;
+import org.vigil.matching.evidence.ProductFacts;
 
 /** Reads ../shared/matching-devset and the ICSMA documents of ../shared/corpus for the devset tools. */
 final class DevsetFiles {

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.vigil.matching.company.AliasRegistry;
+import org.vigil.matching.evidence.DeviceFacts;
+import org.vigil.matching.evidence.Matcher;
+import org.vigil.matching.evidence.ProductFacts;
 
 /**
  * The matcher alone against ../shared/matching-devset (no database, no ingestion): every device × every ICSMA

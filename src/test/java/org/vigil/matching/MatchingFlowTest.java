@@ -20,6 +20,8 @@ import org.vigil.advisory.AdvisoryChanged.Change;
 import org.vigil.advisory.AdvisoryService;
 import org.vigil.advisory.ChangeType;
 import org.vigil.support.Api;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.MatchEventType;
 
 @QuarkusTest
 class MatchingFlowTest {

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.MatchEventsRecorded;
 
 /** Collects what matching publishes, as notification would receive it. */
 @ApplicationScoped

@@ -19,12 +19,12 @@ import org.vigil.advisory.Json;
 import org.vigil.advisory.ProductStatus;
 import org.vigil.advisory.Severity;
 import org.vigil.advisory.Verification;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.Finding;
-import org.vigil.matching.FindingState;
-import org.vigil.matching.MatchEvent;
-import org.vigil.matching.MatchEventType;
-import org.vigil.matching.MatchEventsRecorded;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.Finding;
+import org.vigil.matching.finding.FindingState;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.MatchEventType;
+import org.vigil.matching.finding.MatchEventsRecorded;
 
 /**
  * Stands in for matching in notification tests: writes findings and match events and fires

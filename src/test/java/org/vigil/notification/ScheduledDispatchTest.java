@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigil.advisory.Severity;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.MatchEventType;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.MatchEventType;
 import org.vigil.support.Api;
 import org.vigil.support.Api.Tenant;
 

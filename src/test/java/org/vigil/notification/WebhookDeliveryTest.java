@@ -41,8 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vigil.advisory.Severity;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.MatchEventType;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.MatchEventType;
 import org.vigil.notification.channel.SendResult;
 import org.vigil.notification.outbox.Delivery;
 import org.vigil.notification.outbox.DeliveryClaims;
@@ -106,7 +106,7 @@ class WebhookDeliveryTest {
         return id;
     }
 
-    /** The receiver's check, written independently of Vigil's signer, as a customer would (README snippet). */
+    /** The receiver's check, written independently of Vigil's signer, as a customer would (docs/notifications.md). */
     private static boolean verify(LoggedRequest r, String secret) throws Exception {
         String id = r.getHeader("webhook-id");
         String timestamp = r.getHeader("webhook-timestamp");

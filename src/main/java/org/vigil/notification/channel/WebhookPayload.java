@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.vigil.notification.outbox.NoticeItem;
 
 /**
- * The webhook body, schema {@code vigil.finding-event/v1} (documented in the README). Fields are only ever
+ * The webhook body, schema {@code vigil.finding-event/v1} (documented in docs/notifications.md). Fields are only ever
  * added within v1; a rename or removal would be v2.
  *
  * @param id   the delivery id, equal to the {@code webhook-id} header: the same on every retry

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.vigil.matching.MatchEventType;
+import org.vigil.matching.finding.MatchEventType;
 
 /**
  * One outbox row: a notification to send to one subscription. Its id is also the {@code webhook-id}, so it stays

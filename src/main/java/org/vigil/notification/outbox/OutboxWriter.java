@@ -20,11 +20,11 @@ import org.jboss.logging.Logger;
 import org.vigil.advisory.Advisory;
 import org.vigil.advisory.Json;
 import org.vigil.inventory.Device;
-import org.vigil.matching.Confidence;
-import org.vigil.matching.Finding;
-import org.vigil.matching.MatchEvent;
-import org.vigil.matching.MatchEventType;
-import org.vigil.matching.MatchEventsRecorded;
+import org.vigil.matching.evidence.Confidence;
+import org.vigil.matching.finding.Finding;
+import org.vigil.matching.finding.MatchEvent;
+import org.vigil.matching.finding.MatchEventType;
+import org.vigil.matching.finding.MatchEventsRecorded;
 import org.vigil.notification.Subscription;
 import org.vigil.notification.SubscriptionRepository;
 

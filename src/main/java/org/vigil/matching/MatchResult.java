@@ -1,7 +1,0 @@
-package org.vigil.matching;
-
-import java.util.List;
-
-/** The verdict for one device × one advisory: how sure, whether a person must look, and the evidence. */
-public record MatchResult(Confidence confidence, boolean needsReview, List<String> reasons) {
-}
