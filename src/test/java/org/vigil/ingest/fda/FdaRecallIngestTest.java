@@ -27,6 +27,7 @@ import org.vigil.advisory.Json;
 import org.vigil.advisory.Severity;
 import org.vigil.ingest.IngestRun;
 import org.vigil.ingest.IngestService;
+import org.vigil.ingest.PoisonedAdvisories;
 import org.vigil.support.Api;
 
 @QuarkusTest
@@ -44,6 +45,8 @@ class FdaRecallIngestTest {
     AdvisoryRepository advisories;
     @Inject
     AdvisoryChangeRepository changes;
+    @Inject
+    PoisonedAdvisories poisoned;
 
     @Test
     void backfillPagesAcrossSkipAndSearchAfterThenAnIncrementalDayIsEmpty() {
@@ -181,6 +184,45 @@ class FdaRecallIngestTest {
         hospital.call().get("/api/v1/findings").then().statusCode(200)
                 .body("items.advisory.id", org.hamcrest.Matchers.hasItem("Z-0901-2026"))
                 .body("items.find { it.advisory.id == 'Z-0901-2026' }.advisory.severity", is("CRITICAL"));
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesFailsAloneAndTheRunGoesOnToTheNextPage() {
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("0"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 3, List.of(
+                        OpenFdaFixtures.enforcement("Z-0701-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 300", "Lot 1"),
+                        OpenFdaFixtures.enforcement("Z-0702-2026", "Acme Infusion Inc.", "Class I", "Ongoing", start,
+                                "Acme Volumetric Pump 400", "Lot 2"))))));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("2"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(2, 2, 3, List.of(
+                        OpenFdaFixtures.enforcement("Z-0703-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Syringe Pump 10", "Lot 3"))))));
+        poisoned.poison("Z-0702-2026");
+        try {
+            IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+
+            assertEquals(IngestRun.Status.PARTIAL, run.status, run.message);
+            assertEquals(2, run.created, "the other record of the page and the next page are stored");
+            assertEquals(1, run.failed);
+            String reason = Api.asOperator().get("/api/v1/sources/fda-recall/runs/" + run.id).then().statusCode(200)
+                    .body("errors[0].item", is("enforcement Z-0702-2026"))
+                    .extract().path("errors[0].reason");
+            assertTrue(reason.startsWith("the database refused the write (reference "), reason);
+            Api.asOperator().get("/api/v1/advisories/Z-0701-2026").then().statusCode(200);
+            Api.asOperator().get("/api/v1/advisories/Z-0703-2026").then().statusCode(200);
+            Api.asOperator().get("/api/v1/advisories/Z-0702-2026").then().statusCode(404);
+        } finally {
+            poisoned.clear();
+        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -26,8 +26,12 @@ class CsafClient {
     record Validators(String etag, String lastModified) {
     }
 
-    /** The documents listed, and whether any listing file changed since the validators in the cursor. */
-    record Listing(List<CsafListing.Entry> entries, Map<String, Validators> validators, boolean changed) {
+    /**
+     * The documents listed, the listed items that could not be used, and whether any listing file changed since the
+     * validators in the cursor.
+     */
+    record Listing(List<CsafListing.Entry> entries, List<CsafListing.Rejected> rejected,
+            Map<String, Validators> validators, boolean changed) {
     }
 
     /** A fetched document with its hash file (and algorithm) and signature; null fields when not published. */
@@ -99,6 +103,7 @@ class CsafClient {
     Listing list(Discovery d, Map<String, Validators> previous, boolean conditional) throws FetchException, IOException {
         Map<String, Validators> validators = new LinkedHashMap<>();
         Map<String, CsafListing.Entry> entries = new LinkedHashMap<>();
+        List<CsafListing.Rejected> rejected = new ArrayList<>();
         boolean changed = false;
         if (d.directoryUrl() != null) {
             String changesUrl = d.directoryUrl() + "changes.csv";
@@ -125,14 +130,16 @@ class CsafClient {
                 Optional<String> text = fetchListing(feed, previous, validators, conditional);
                 changed |= text.isPresent();
                 if (text.isPresent()) {
-                    CsafListing.rolie(text.get()).forEach(e -> entries.merge(e.key(), e, (a, b) -> a));
+                    CsafListing.Rolie read = CsafListing.rolie(text.get());
+                    read.entries().forEach(e -> entries.merge(e.key(), e, (a, b) -> a));
+                    rejected.addAll(read.rejected());
                 }
             }
             if (changed && conditional) {
                 return list(d, previous, false);
             }
         }
-        return new Listing(List.copyOf(entries.values()), validators, changed);
+        return new Listing(List.copyOf(entries.values()), List.copyOf(rejected), validators, changed);
     }
 
     private Optional<String> fetchListing(String url, Map<String, Validators> previous,
