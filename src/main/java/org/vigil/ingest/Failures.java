@@ -2,6 +2,7 @@ package org.vigil.ingest;
 
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.vigil.redaction.Redactor;
 
 /**
  * Turns an exception into a reason a run record may show: operators and hospitals read these in
@@ -61,5 +62,30 @@ public final class Failures {
         String m = e.getMessage() == null ? "failed" : e.getMessage().strip();
         int newline = m.indexOf('\n');
         return newline < 0 ? m : m.substring(0, newline).strip();
+    }
+
+    /** What went wrong, in words (no exception class names: the text reaches run records and the API). */
+    public static String describe(Exception e) {
+        String what;
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            what = "connection timed out";
+        } else if (e instanceof java.net.http.HttpTimeoutException) {
+            what = "no answer within the request timeout";
+        } else if (e instanceof java.net.ConnectException) {
+            what = "connection refused";
+        } else if (e instanceof java.net.UnknownHostException) {
+            what = "unknown host";
+        } else if (e instanceof javax.net.ssl.SSLException) {
+            what = "TLS failed";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "access denied";
+        } else {
+            what = "I/O error";
+        }
+        String detail = e.getMessage();
+        boolean useful = detail != null && !detail.isBlank() && !detail.contains("Exception") && detail.length() <= 200;
+        return useful && !(e instanceof java.nio.file.FileSystemException) ? what + " (" + Redactor.redact(detail) + ")" : what;
     }
 }

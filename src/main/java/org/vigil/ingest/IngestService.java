@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.vigil.advisory.Json;
 import org.vigil.api.ApiException;
+import org.vigil.redaction.Redactor;
 
 /**
  * Runs sources: takes the source lease (so runs never overlap, also across instances), records the run, calls
@@ -183,7 +184,8 @@ public class IngestService {
             IngestRun run = runs.findById(runId);
             run.status = status;
             run.finishedAt = Instant.now();
-            run.message = message == null ? null : message.substring(0, Math.min(2000, message.length()));
+            String safe = Redactor.redact(message);
+            run.message = safe == null ? null : safe.substring(0, Math.min(2000, safe.length()));
             if (context != null) {
                 run.seen = context.seen;
                 run.created = context.created;

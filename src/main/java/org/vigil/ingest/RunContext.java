@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.vigil.advisory.AdvisoryService;
 import org.vigil.advisory.Json;
+import org.vigil.redaction.Redactor;
 
 /**
  * What an {@link Ingestor} gets for one run: the cursor, per-item transactions that move the cursor with the
@@ -133,7 +134,7 @@ public class RunContext {
     public void failed(String item, String reason) {
         failed++;
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new ItemError(item, reason));
+            errors.add(new ItemError(Redactor.redact(item), Redactor.redact(reason)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.vigil.matching.finding;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,10 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.vigil.advisory.Advisory;
@@ -34,59 +32,49 @@ public class FindingService {
 
     private final EntityManager em;
     private final DeviceRepository devices;
+    private final FindingQueries queries;
 
-    public FindingService(EntityManager em, DeviceRepository devices) {
+    public FindingService(EntityManager em, DeviceRepository devices, FindingQueries queries) {
         this.em = em;
         this.devices = devices;
+        this.queries = queries;
     }
 
     public record Filter(String state, String severity, String confidence, UUID deviceId, String advisoryId,
             String since) {
     }
 
+    /** One page of the hospital's findings matching the filter, newest first, with device and advisory in brief. */
     @Transactional
     public Page<FindingView> list(UUID hospitalId, Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("f.hospitalId = :h");
-        Parameters p = Parameters.with("h", hospitalId);
+        StringBuilder where = new StringBuilder("f.hospital_id = ?");
+        List<Object> params = new ArrayList<>(List.of(hospitalId));
+        boolean bySeverity = f.severity() != null && !f.severity().isBlank();
         if (f.state() != null && !f.state().isBlank()) {
-            where.append(" and f.state = :state");
-            p.and("state", parse(FindingState.class, "state", f.state()));
+            where.append(" AND f.state = ?");
+            params.add(parse(FindingState.class, "state", f.state()).name());
         }
-        if (f.severity() != null && !f.severity().isBlank()) {
-            where.append(" and a.severity = :severity");
-            p.and("severity", parse(Severity.class, "severity", f.severity()));
+        if (bySeverity) {
+            where.append(" AND a.severity = ?");
+            params.add(parse(Severity.class, "severity", f.severity()).name());
         }
         if (f.confidence() != null && !f.confidence().isBlank()) {
-            where.append(" and f.confidence = :confidence");
-            p.and("confidence", parse(Confidence.class, "confidence", f.confidence()));
+            where.append(" AND f.confidence = ?");
+            params.add(parse(Confidence.class, "confidence", f.confidence()).name());
         }
         if (f.deviceId() != null) {
-            where.append(" and f.deviceId = :device");
-            p.and("device", f.deviceId());
+            where.append(" AND f.device_id = ?");
+            params.add(f.deviceId());
         }
         if (f.advisoryId() != null && !f.advisoryId().isBlank()) {
-            where.append(" and f.advisoryId = :advisory");
-            p.and("advisory", f.advisoryId().strip());
+            where.append(" AND f.advisory_id = ?");
+            params.add(f.advisoryId().strip());
         }
         if (f.since() != null && !f.since().isBlank()) {
-            where.append(" and f.lastSeen >= :since");
-            p.and("since", since(f.since()));
+            where.append(" AND f.last_seen >= ?");
+            params.add(since(f.since()).atOffset(ZoneOffset.UTC));
         }
-        String from = " from Finding f, Advisory a where a.id = f.advisoryId and " + where;
-        var count = em.createQuery("select count(f)" + from, Long.class);
-        var rows = em.createQuery("select f, a" + from + " order by f.lastSeen desc, f.id", Object[].class);
-        p.map().forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<Object[]> items = rows.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
-        Map<UUID, Device> owned = new HashMap<>();
-        List<UUID> ids = items.stream().map(r -> ((Finding) r[0]).deviceId).distinct().toList();
-        if (!ids.isEmpty()) {
-            devices.list("id in ?1", ids).forEach(d -> owned.put(d.id, d));
-        }
-        return page.of(items.stream().map(r -> view((Finding) r[0], (Advisory) r[1], owned.get(((Finding) r[0]).deviceId)))
-                .toList(), count.getSingleResult());
+        return queries.page(new FindingQueries.Where(where.toString(), params, bySeverity), page);
     }
 
     /** One device's findings; 404 when the device is not the caller's. */

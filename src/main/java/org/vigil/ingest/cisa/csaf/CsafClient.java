@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vigil.ingest.FeedUrls;
 import org.vigil.ingest.FetchException;
 import org.vigil.ingest.FetchResult;
 import org.vigil.ingest.HttpFetcher;
@@ -60,15 +61,16 @@ class CsafClient {
         JsonNode meta = mapper.readTree(r.body());
         String directory = null;
         List<String> feeds = new ArrayList<>();
+        // Everything the metadata points to must stay in the family of the configured metadata URL (FeedUrls).
         for (JsonNode d : meta.path("distributions")) {
             if (directory == null && d.hasNonNull("directory_url")) {
-                directory = slash(d.get("directory_url").asText());
+                directory = slash(FeedUrls.check(url, d.get("directory_url").asText(), "directory_url").toString());
             }
-            d.path("rolie").path("feeds").forEach(f -> {
+            for (JsonNode f : d.path("rolie").path("feeds")) {
                 if (f.hasNonNull("url")) {
-                    feeds.add(f.get("url").asText());
+                    feeds.add(FeedUrls.check(url, f.get("url").asText(), "ROLIE feed").toString());
                 }
-            });
+            }
         }
         if (directory == null && feeds.isEmpty()) {
             throw new IOException("provider metadata " + url + " lists no directory or ROLIE distribution");
@@ -77,7 +79,7 @@ class CsafClient {
         List<String> fingerprints = new ArrayList<>();
         for (JsonNode k : meta.path("public_openpgp_keys")) {
             if (keyUrls.isEmpty() && k.hasNonNull("url")) {
-                keys.add(URI.create(url).resolve(k.get("url").asText()).toString());
+                keys.add(FeedUrls.check(url, resolve(url, k.get("url").asText()), "OpenPGP key URL").toString());
             }
             if (k.hasNonNull("fingerprint")) {
                 fingerprints.add(k.get("fingerprint").asText());
@@ -131,7 +133,14 @@ class CsafClient {
                 changed |= text.isPresent();
                 if (text.isPresent()) {
                     CsafListing.Rolie read = CsafListing.rolie(text.get());
-                    read.entries().forEach(e -> entries.merge(e.key(), e, (a, b) -> a));
+                    for (CsafListing.Entry e : read.entries()) {
+                        try {
+                            FeedUrls.check(feed, e.url(), "ROLIE entry link");
+                            entries.merge(e.key(), e, (a, b) -> a);
+                        } catch (FetchException refused) {
+                            rejected.add(new CsafListing.Rejected(e.key(), refused.getMessage()));
+                        }
+                    }
                     rejected.addAll(read.rejected());
                 }
             }
@@ -187,6 +196,14 @@ class CsafClient {
             return null;
         }
         throw new FetchException(url + " answered HTTP " + r.status(), r.status());
+    }
+
+    private static String resolve(String base, String relative) throws FetchException {
+        try {
+            return URI.create(base).resolve(relative.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("OpenPGP key URL '" + relative + "' in the provider metadata is not a valid URL", 0);
+        }
     }
 
     private static String slash(String url) {

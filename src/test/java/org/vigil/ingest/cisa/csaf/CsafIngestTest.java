@@ -185,9 +185,13 @@ class CsafIngestTest {
     void rolieDistributionFromProviderMetadataWorksToo() {
         String c = "2099/icsma-99-206-01.json";
         provider.put(c, CsafFixtures.pump("ICSMA-99-206-01", "1", "2099-08-01T06:00:00.000000Z"), "2099-08-01T06:00:00.000000Z")
-                .publishRolie();
+                .publishRolie("{\"id\":\"ICSMA-99-299-01\",\"updated\":\"2099-08-01T06:00:00Z\",\"link\":[{\"rel\":\"self\","
+                        + "\"href\":\"file:///etc/csaf/2099/icsma-99-299-01.json\"}]}");
         IngestRun run = run(IngestRun.Trigger.SCHEDULED);
         assertEquals(1, run.created, run.errorsJson);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + run.id).then()
+                .body("errors.find { it.item == '2099/icsma-99-299-01.json' }.reason", equalTo("ROLIE entry link "
+                        + "file:///etc/csaf/2099/icsma-99-299-01.json refused: the source is http: and links may not lead to file:"));
         assertEquals(0, provider.fetches(A), "older entries of the feed are not re-fetched");
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-206-01").then().statusCode(200)
                 .body("provenance.verification", equalTo("VERIFIED"));
