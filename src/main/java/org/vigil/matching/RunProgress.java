@@ -44,8 +44,8 @@ public class RunProgress {
         Set<String> unchanged = new HashSet<>();
         for (List<String> chunk : CatalogReader.chunks(new java.util.TreeSet<>(advisoryIds))) {
             // Sorted, so two lockers of overlapping sets never wait for each other in a circle.
-            reader.query("SELECT id, content_hash FROM advisory WHERE id IN (" + CatalogReader.marks(chunk.size())
-                    + ") ORDER BY id FOR UPDATE", chunk, rs -> {
+            reader.query("SELECT id, content_hash FROM advisory WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                    CatalogReader.texts(chunk), rs -> {
                         String known = hashes.get(rs.getString(1));
                         if (known != null && known.equals(String.valueOf(rs.getString(2)))) {
                             unchanged.add(rs.getString(1));
@@ -60,8 +60,8 @@ public class RunProgress {
     public Set<String> lock(Collection<String> advisoryIds) {
         Set<String> present = new HashSet<>();
         for (List<String> chunk : CatalogReader.chunks(new java.util.TreeSet<>(advisoryIds))) {
-            reader.query("SELECT id FROM advisory WHERE id IN (" + CatalogReader.marks(chunk.size())
-                    + ") ORDER BY id FOR UPDATE", chunk, rs -> present.add(rs.getString(1)));
+            reader.query("SELECT id FROM advisory WHERE id = ANY(?) ORDER BY id FOR UPDATE", CatalogReader.texts(chunk),
+                    rs -> present.add(rs.getString(1)));
         }
         return present;
     }
