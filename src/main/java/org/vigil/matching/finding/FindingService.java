@@ -44,8 +44,35 @@ public class FindingService {
             String since) {
     }
 
+    /**
+     * Text search and order of a listing (the console's findings table). {@code text} matches the advisory id or
+     * title and the device's asset id, manufacturer, model, version or location; {@code sort} is one of
+     * {@link #SORTS} with an optional leading "-" for descending. Null for both: newest first, as the API lists.
+     */
+    public record Listing(String text, String sort) {
+        public static final Listing NEWEST = new Listing(null, null);
+    }
+
+    /** The orders a listing can ask for. */
+    public static final Map<String, String> SORTS = Map.of(
+            "severity", "case a.severity when org.vigil.advisory.Severity.CRITICAL then 4"
+                    + " when org.vigil.advisory.Severity.HIGH then 3 when org.vigil.advisory.Severity.MEDIUM then 2"
+                    + " when org.vigil.advisory.Severity.LOW then 1 else 0 end",
+            "confidence", "case f.confidence when org.vigil.matching.evidence.Confidence.CONFIRMED then 2"
+                    + " when org.vigil.matching.evidence.Confidence.LIKELY then 1 else 0 end",
+            "firstSeen", "f.firstSeen",
+            "lastSeen", "f.lastSeen",
+            "advisory", "f.advisoryId",
+            "state", "f.state");
+
     @Transactional
     public Page<FindingView> list(UUID hospitalId, Filter f, PageRequest page) {
+        return list(hospitalId, f, Listing.NEWEST, page);
+    }
+
+    /** One page of the hospital's findings, filtered, searched and ordered; newest first by default. */
+    @Transactional
+    public Page<FindingView> list(UUID hospitalId, Filter f, Listing listing, PageRequest page) {
         StringBuilder where = new StringBuilder("f.hospitalId = :h");
         Parameters p = Parameters.with("h", hospitalId);
         if (f.state() != null && !f.state().isBlank()) {
@@ -72,9 +99,18 @@ public class FindingService {
             where.append(" and f.lastSeen >= :since");
             p.and("since", since(f.since()));
         }
+        if (listing.text() != null && !listing.text().isBlank()) {
+            where.append(" and (lower(a.id) like :text escape '\\' or lower(coalesce(a.title, '')) like :text escape '\\'"
+                    + " or exists (select d.id from Device d where d.id = f.deviceId and (lower(coalesce(d.assetId, ''))"
+                    + " like :text escape '\\' or lower(d.manufacturer) like :text escape '\\' or lower(d.model) like :text"
+                    + " escape '\\' or lower(coalesce(d.version, '')) like :text escape '\\'"
+                    + " or lower(coalesce(d.location, '')) like :text escape '\\')))");
+            p.and("text", "%" + listing.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         String from = " from Finding f, Advisory a where a.id = f.advisoryId and " + where;
         var count = em.createQuery("select count(f)" + from, Long.class);
-        var rows = em.createQuery("select f, a" + from + " order by f.lastSeen desc, f.id", Object[].class);
+        var rows = em.createQuery("select f, a" + from + " order by " + order(listing.sort()) + ", f.id", Object[].class);
         p.map().forEach((k, v) -> {
             count.setParameter(k, v);
             rows.setParameter(k, v);
@@ -87,6 +123,29 @@ public class FindingService {
         }
         return page.of(items.stream().map(r -> view((Finding) r[0], (Advisory) r[1], owned.get(((Finding) r[0]).deviceId)))
                 .toList(), count.getSingleResult());
+    }
+
+    private static String order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "f.lastSeen desc";
+        }
+        boolean descending = sort.startsWith("-");
+        String expression = SORTS.get(descending ? sort.substring(1) : sort);
+        if (expression == null) {
+            throw ApiException.badField("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
+                    + ", optionally with a leading '-'");
+        }
+        return expression + (descending ? " desc" : " asc");
+    }
+
+    /** One finding of the hospital; another hospital's id is "not found". */
+    @Transactional
+    public FindingView get(UUID hospitalId, UUID id) {
+        Finding f = em.find(Finding.class, id);
+        if (f == null || !f.hospitalId.equals(hospitalId)) {
+            throw ApiException.notFound("Finding " + id);
+        }
+        return view(f, em.find(Advisory.class, f.advisoryId), devices.findById(f.deviceId));
     }
 
     /** One device's findings; 404 when the device is not the caller's. */
