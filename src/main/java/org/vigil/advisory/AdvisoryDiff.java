@@ -81,10 +81,10 @@ public final class AdvisoryDiff {
 
     private static String productKey(Product p) {
         // Product code and identifiers are part of the key: a recall whose scope grows by a model, catalog number
-        // or UDI-DI is an affected product added, not a text edit. CSAF products leave them empty.
+        // UDI-DI, lot or serial is an affected product added, not a text edit. CSAF products leave them empty.
         return p.status() + "|" + norm(p.vendor()) + "|" + norm(p.product()) + "|" + norm(p.versionText())
                 + "|" + norm(p.productCode()) + "|" + sorted(p.modelNumbers()) + "|" + sorted(p.catalogNumbers())
-                + "|" + sorted(p.udiDis());
+                + "|" + sorted(p.udiDis()) + "|" + sorted(p.lots()) + "|" + sorted(p.serials());
     }
 
     private static String sorted(List<String> values) {

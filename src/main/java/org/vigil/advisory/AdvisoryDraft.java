@@ -28,8 +28,20 @@ public record AdvisoryDraft(String id, String source, String title, String summa
      * One affected (or fixed / not affected) product. {@code versionText} is exactly what the source wrote;
      * {@code productId} is the source's id (CSAF {@code CSAFPID-0001}) that CVEs and remediations refer to.
      */
+    /**
+     * One affected product. {@code lots} and {@code serials} limit a recall to those units (entries ending in '*'
+     * are prefixes, {@code a..b} ranges); empty when the source names no such limit, as CSAF never does.
+     */
     public record Product(String productId, String vendor, String product, String versionText, ProductStatus status,
-            String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis) {
+            String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis,
+            List<String> lots, List<String> serials) {
+
+        /** A product without lot or serial limits. */
+        public Product(String productId, String vendor, String product, String versionText, ProductStatus status,
+                String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis) {
+            this(productId, vendor, product, versionText, status, productCode, modelNumbers, catalogNumbers, udiDis,
+                    List.of(), List.of());
+        }
     }
 
     /** CSAF remediation categories: vendor_fix, mitigation, workaround, no_fix_planned, none_available. */

@@ -97,6 +97,8 @@ final class AdvisoryMapper {
             e.modelNumbersJson = Json.write(p.modelNumbers());
             e.catalogNumbersJson = Json.write(p.catalogNumbers());
             e.udiDisJson = Json.write(p.udiDis());
+            e.lotsJson = Json.write(p.lots());
+            e.serialsJson = Json.write(p.serials());
             a.products.add(e);
         }
     }
@@ -108,7 +110,8 @@ final class AdvisoryMapper {
         List<AdvisoryDraft.Product> products = a.products.stream().map(p -> new AdvisoryDraft.Product(p.productId,
                 p.vendor, p.product, p.versionText, p.status, p.productCode,
                 Json.readList(p.modelNumbersJson, String.class), Json.readList(p.catalogNumbersJson, String.class),
-                Json.readList(p.udiDisJson, String.class))).toList();
+                Json.readList(p.udiDisJson, String.class), Json.readList(p.lotsJson, String.class),
+                Json.readList(p.serialsJson, String.class))).toList();
         return new AdvisoryDraft(a.id, a.source, a.title, a.summary, a.url, a.published, a.updated, a.revision,
                 a.severity, a.status, cves, products, Json.readList(a.remediationsJson, AdvisoryDraft.Remediation.class),
                 Json.readList(a.referencesJson, AdvisoryDraft.Reference.class),

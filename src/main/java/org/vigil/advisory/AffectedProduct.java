@@ -55,4 +55,10 @@ public class AffectedProduct {
 
     @Column(name = "udi_dis_json")
     public String udiDisJson;
+
+    @Column(name = "lots_json")
+    public String lotsJson;
+
+    @Column(name = "serials_json")
+    public String serialsJson;
 }

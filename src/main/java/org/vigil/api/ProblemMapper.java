@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.vigil.redaction.Redactor;
 
 /**
  * The one place where exceptions become RFC 9457 problem responses. Clients never see stack traces or class
@@ -113,9 +114,11 @@ public class ProblemMapper {
     static Response problem(int status, String title, String detail, UriInfo uri,
             List<ProblemDetail.FieldError> errors) {
         String instance = uri == null ? null : uri.getPath();
+        List<ProblemDetail.FieldError> safeErrors = errors.stream()
+                .map(f -> new ProblemDetail.FieldError(f.field(), Redactor.redact(f.message()))).toList();
         return Response.status(status)
                 .type(ProblemDetail.MEDIA_TYPE)
-                .entity(new ProblemDetail("about:blank", title, status, detail, instance, errors))
+                .entity(new ProblemDetail("about:blank", title, status, Redactor.redact(detail), instance, safeErrors))
                 .build();
     }
 }

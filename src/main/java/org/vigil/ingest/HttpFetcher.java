@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
+import org.vigil.redaction.Redactor;
 
 /**
  * Downloads for every source: http(s) with timeouts, conditional GET, a size limit and retries with
@@ -27,6 +28,7 @@ import org.jboss.logging.Logger;
 public class HttpFetcher {
 
     private static final Logger LOG = Logger.getLogger(HttpFetcher.class);
+    private static final int MAX_REDIRECTS = 5;
 
     private final IngestConfig config;
     private final HttpClient client;
@@ -35,7 +37,8 @@ public class HttpFetcher {
         this.config = config;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Redirects are followed here, one by one, so each target is checked (FeedUrls) before it is fetched.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -54,7 +57,7 @@ public class HttpFetcher {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new FetchException("invalid URL: " + url, 0);
+            throw new FetchException("invalid URL: " + Redactor.redact(url), 0);
         }
         if ("file".equalsIgnoreCase(uri.getScheme())) {
             return readFile(uri);
@@ -62,6 +65,34 @@ public class HttpFetcher {
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new FetchException("unsupported URL scheme: " + uri.getScheme(), 0);
         }
+        for (int hop = 0; ; hop++) {
+            FetchResult r = getHttp(uri, etag, lastModified, headers);
+            String location = r.status() >= 300 && r.status() < 400 && r.status() != 304 ? r.header("Location") : null;
+            if (location == null) {
+                return r;
+            }
+            if (hop >= MAX_REDIRECTS) {
+                throw new FetchException("more than " + MAX_REDIRECTS + " redirects from " + redact(uri), r.status());
+            }
+            URI next = FeedUrls.check(uri.toString(), resolve(uri, location), "redirect from " + redact(uri) + " to");
+            if (!FeedUrls.sameOrigin(uri.toString(), next.toString())) {
+                // A credential in the query (openFDA api_key) belongs to the origin it was configured for.
+                next = URI.create(next.toString().replaceAll("(?i)([?&])api_key=[^&#]*&?", "$1").replaceAll("[?&]$", ""));
+            }
+            uri = next;
+        }
+    }
+
+    private static String resolve(URI base, String location) throws FetchException {
+        try {
+            return base.resolve(location.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("redirect from " + redact(base) + " to an invalid URL", 0);
+        }
+    }
+
+    private FetchResult getHttp(URI uri, String etag, String lastModified, Map<String, String> headers)
+            throws FetchException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(config.requestTimeout())
                 .header("User-Agent", "Vigil/1 (medical device advisory monitor)");
@@ -94,8 +125,7 @@ public class HttpFetcher {
                             response.headers().firstValue("Last-Modified").orElse(null), response.headers());
                 }
             } catch (IOException e) {
-                last = new FetchException(e.getClass().getSimpleName() + " fetching " + redact(uri)
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                last = new FetchException(Failures.describe(e) + " fetching " + redact(uri), e);
                 wait = backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -128,14 +158,14 @@ public class HttpFetcher {
                 return new FetchResult(404, new byte[0], null, null, null);
             }
             if (Files.size(path) > config.maxDownloadSize().asLongValue()) {
-                throw new FetchException(uri + " is larger than the download limit", 0);
+                throw new FetchException(redact(uri) + " is larger than the download limit", 0);
             }
             String modified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                     Files.getLastModifiedTime(path).toInstant().atZone(java.time.ZoneOffset.UTC));
             return new FetchResult(200, Files.readAllBytes(path), null, modified,
                     HttpHeaders.of(Map.of("Last-Modified", List.of(modified)), (a, b) -> true));
         } catch (IOException | IllegalArgumentException e) {
-            throw new FetchException("cannot read " + uri + ": " + e.getMessage(), 0);
+            throw new FetchException("cannot read " + redact(uri) + ": " + Failures.describe(e), 0);
         }
     }
 
@@ -172,7 +202,6 @@ public class HttpFetcher {
 
     /** URLs may carry an api_key query parameter (openFDA): never log or report it. */
     static String redact(URI uri) {
-        String s = uri.toString();
-        return s.replaceAll("(?i)(api_key=)[^&]*", "$1***");
+        return Redactor.redact(uri.toString());
     }
 }

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.vigil.advisory.Json;
 import org.vigil.api.ApiException;
+import org.vigil.redaction.Redactor;
 
 /**
  * Runs sources: takes the source lease (so runs never overlap, also across instances), records the run, calls
@@ -61,7 +62,7 @@ public class IngestService {
      * source (here or on another instance) the run is recorded as SKIPPED and nothing is fetched.
      */
     public IngestRun run(String source, IngestRun.Trigger trigger) {
-        IngestRun run = newRun(source, trigger, IngestRun.Status.RUNNING);
+        IngestRun run = newRun(source, trigger, IngestRun.Status.QUEUED);
         return execute(run.id, source, trigger);
     }
 
@@ -82,40 +83,75 @@ public class IngestService {
                 runs.findByIdOptional(runId).filter(r -> r.source.equals(source)));
     }
 
+    /**
+     * Every way out of here records the run's end: an exception from the lease, the database or the ingestor
+     * fails the run with a safe reason. A run started through the API runs on a background thread where an
+     * escaping exception would vanish and leave the run QUEUED or RUNNING forever.
+     */
     private IngestRun execute(UUID runId, String source, IngestRun.Trigger trigger) {
-        Ingestor ingestor = ingestor(source);
         MDC.put("source", source);
         MDC.put("run", runId.toString());
         Instant started = Instant.now();
+        RunContext context = null;
+        boolean held = false;
         try {
+            Ingestor ingestor = ingestor(source);
             if (!leases.acquire(source, INSTANCE)) {
                 return finish(runId, null, IngestRun.Status.SKIPPED, "another run of " + source + " is in progress");
             }
-            try {
-                markRunning(runId);
-                String cursor = leases.state(source).cursorJson;
-                RunContext context = new RunContext(source, trigger, cursor, leases, INSTANCE);
-                try {
-                    ingestor.run(context);
-                    IngestRun.Status status = context.failed > 0 ? IngestRun.Status.PARTIAL : IngestRun.Status.SUCCEEDED;
-                    IngestRun done = finish(runId, context, status, null);
-                    LOG.infof("Source %s %s in %d ms: seen %d, new %d, updated %d, failed %d", source, status,
-                            Duration.between(started, Instant.now()).toMillis(), context.seen, context.created,
-                            context.updated, context.failed);
-                    return done;
-                } catch (Exception | LinkageError e) {
-                    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                    LOG.warnf("Source %s FAILED after %d ms: %s", source,
-                            Duration.between(started, Instant.now()).toMillis(), message);
-                    LOG.debug("Run failure", e);
-                    return finish(runId, context, IngestRun.Status.FAILED, message);
-                }
-            } finally {
-                leases.release(source, INSTANCE);
+            held = true;
+            Instant queuedBefore = Instant.now().minus(leases.leaseDuration());
+            int abandoned = QuarkusTransaction.requiringNew().call(() -> runs.abandonOthers(source, runId, queuedBefore));
+            if (abandoned > 0) {
+                LOG.warnf("Marked %d earlier run(s) of %s FAILED: their instance stopped before recording the end", abandoned, source);
             }
+            markRunning(runId);
+            context = new RunContext(source, trigger, leases.state(source).cursorJson, leases, INSTANCE);
+            ingestor.run(context);
+            IngestRun.Status status = context.failed > 0 ? IngestRun.Status.PARTIAL : IngestRun.Status.SUCCEEDED;
+            IngestRun done = finish(runId, context, status, null);
+            LOG.infof("Source %s %s in %d ms: seen %d, new %d, updated %d, failed %d", source, status,
+                    Duration.between(started, Instant.now()).toMillis(), context.seen, context.created,
+                    context.updated, context.failed);
+            return done;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            String message = Failures.reason(e);
+            LOG.warnf("Source %s FAILED after %d ms: %s", source, Duration.between(started, Instant.now()).toMillis(),
+                    message);
+            LOG.debug("Run failure", e);
+            return finishFailed(runId, source, trigger, context, message);
         } finally {
+            if (held) {
+                release(source);
+            }
             MDC.remove("source");
             MDC.remove("run");
+        }
+    }
+
+    /** Records a failed run; when even that fails (database gone), the next run of the source marks it abandoned. */
+    private IngestRun finishFailed(UUID runId, String source, IngestRun.Trigger trigger, RunContext context,
+            String message) {
+        try {
+            return finish(runId, context, IngestRun.Status.FAILED, message);
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not record the failure of run %s of %s (%s); the next run of the source marks it FAILED",
+                    runId, source, Failures.reason(e));
+            IngestRun run = new IngestRun();
+            run.id = runId;
+            run.source = source;
+            run.trigger = trigger;
+            run.status = IngestRun.Status.FAILED;
+            run.message = message;
+            return run;
+        }
+    }
+
+    private void release(String source) {
+        try {
+            leases.release(source, INSTANCE);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the lease of %s (%s); it expires by itself", source, Failures.reason(e));
         }
     }
 
@@ -138,6 +174,8 @@ public class IngestService {
             IngestRun run = runs.findById(runId);
             run.status = IngestRun.Status.RUNNING;
             run.startedAt = Instant.now();
+            run.finishedAt = null;
+            run.message = null;
         });
     }
 
@@ -146,7 +184,8 @@ public class IngestService {
             IngestRun run = runs.findById(runId);
             run.status = status;
             run.finishedAt = Instant.now();
-            run.message = message == null ? null : message.substring(0, Math.min(2000, message.length()));
+            String safe = Redactor.redact(message);
+            run.message = safe == null ? null : safe.substring(0, Math.min(2000, safe.length()));
             if (context != null) {
                 run.seen = context.seen;
                 run.created = context.created;

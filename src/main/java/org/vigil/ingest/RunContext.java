@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.vigil.advisory.AdvisoryService;
 import org.vigil.advisory.Json;
+import org.vigil.redaction.Redactor;
 
 /**
  * What an {@link Ingestor} gets for one run: the cursor, per-item transactions that move the cursor with the
@@ -59,24 +60,52 @@ public class RunContext {
 
     /**
      * Runs {@code work} in a new transaction and, when {@code newCursor} is not null, stores it in the same
-     * transaction: the cursor never gets ahead of committed work. Also renews the source lease.
+     * transaction: the cursor never gets ahead of committed work. The commit is fenced by the source lease: when
+     * another instance has taken the source over (this run stalled past its lease), {@link LeaseLostException}
+     * rolls the work back and ends the run.
      */
     public void commit(Runnable work, Object newCursor) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            work.run();
-            if (newCursor != null) {
-                String json = Json.write(newCursor);
-                leases.saveCursor(source, json);
-                cursorJson = json;
-                cursorCommittedThisRun = true;
-            }
-            // Renewing on every commit cost about a sixth of ingest time; a quarter of the lease is plenty of margin.
-            java.time.Instant now = java.time.Instant.now();
-            if (lastRenewal == null || now.isAfter(lastRenewal.plus(leases.renewEvery()))) {
-                leases.renew(source, owner);
-                lastRenewal = now;
-            }
-        });
+        String json = newCursor == null ? null : Json.write(newCursor);
+        java.time.Instant[] renewed = new java.time.Instant[1];
+        int createdBefore = created;
+        int updatedBefore = updated;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                work.run();
+                if (json != null && !leases.saveCursor(source, owner, json)) {
+                    throw new LeaseLostException(source);
+                }
+                // Checked after the work, so a slow item always renews (and so proves it still holds the lease).
+                // Renewing on every commit cost about a sixth of ingest time; a quarter of the lease is plenty.
+                java.time.Instant now = java.time.Instant.now();
+                if (lastRenewal == null || now.isAfter(lastRenewal.plus(leases.renewEvery()))) {
+                    if (!leases.renew(source, owner)) {
+                        throw new LeaseLostException(source);
+                    }
+                    renewed[0] = now;
+                }
+            });
+        } catch (RuntimeException e) {
+            // Outcomes counted by work that was rolled back did not happen.
+            created = createdBefore;
+            updated = updatedBefore;
+            throw e;
+        }
+        if (json != null) {
+            cursorJson = json;
+            cursorCommittedThisRun = true;
+        }
+        if (renewed[0] != null) {
+            lastRenewal = renewed[0];
+        }
+    }
+
+    /** This run no longer holds its source: what it was committing is rolled back and the run stops. */
+    public static final class LeaseLostException extends RuntimeException implements Failures.SafeMessage {
+        LeaseLostException(String source) {
+            super("stopped: another instance took over source " + source + " after this run held it longer than "
+                    + "vigil.ingest.lease-duration without renewing; nothing of the last item was kept");
+        }
     }
 
     /** Stores the cursor alone (e.g. new index validators after a 304). */
@@ -105,7 +134,7 @@ public class RunContext {
     public void failed(String item, String reason) {
         failed++;
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new ItemError(item, reason));
+            errors.add(new ItemError(Redactor.redact(item), Redactor.redact(reason)));
         }
     }
 

@@ -32,16 +32,24 @@ public class SourceLeases {
         return won == 1;
     }
 
+    public java.time.Duration leaseDuration() {
+        return config.leaseDuration();
+    }
+
     /** How often a running ingest renews its lease: a quarter of the lease, so a slow item never loses it. */
     public java.time.Duration renewEvery() {
         return config.leaseDuration().dividedBy(4);
     }
 
+    /**
+     * Extends the lease in the caller's transaction. False when {@code owner} no longer holds it: the lease expired
+     * and another instance took it, so the caller must not commit what it did under the lost lease.
+     */
     @Transactional
-    public void renew(String source, String owner) {
-        em.createQuery("update SourceState s set s.leaseUntil = :until where s.source = :source and s.leaseOwner = :owner")
+    public boolean renew(String source, String owner) {
+        return em.createQuery("update SourceState s set s.leaseUntil = :until where s.source = :source and s.leaseOwner = :owner")
                 .setParameter("until", Instant.now().plus(config.leaseDuration()))
-                .setParameter("source", source).setParameter("owner", owner).executeUpdate();
+                .setParameter("source", source).setParameter("owner", owner).executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -51,11 +59,16 @@ public class SourceLeases {
                 .setParameter("source", source).setParameter("owner", owner).executeUpdate();
     }
 
+    /**
+     * Stores the cursor in the caller's transaction, fenced by the lease: only while {@code owner} holds it.
+     * False (nothing written) when another instance has taken the source over.
+     */
     @Transactional
-    public void saveCursor(String source, String json) {
-        SourceState state = em.find(SourceState.class, source);
-        state.cursorJson = json;
-        state.updatedAt = Instant.now();
+    public boolean saveCursor(String source, String owner, String json) {
+        return em.createQuery("update SourceState s set s.cursorJson = :json, s.updatedAt = :now"
+                        + " where s.source = :source and s.leaseOwner = :owner")
+                .setParameter("json", json).setParameter("now", Instant.now())
+                .setParameter("source", source).setParameter("owner", owner).executeUpdate() == 1;
     }
 
     @Transactional

@@ -32,6 +32,11 @@ public final class CsvDeviceReader {
         COLUMNS.put("firmwareversion", "version");
         COLUMNS.put("softwareversion", "version");
         COLUMNS.put("udidi", "udiDi");
+        COLUMNS.put("udi", "udi");
+        COLUMNS.put("serialnumber", "serialNumber");
+        COLUMNS.put("serial", "serialNumber");
+        COLUMNS.put("lotnumber", "lotNumber");
+        COLUMNS.put("lot", "lotNumber");
         COLUMNS.put("productcode", "productCode");
         COLUMNS.put("catalognumber", "catalogNumber");
         COLUMNS.put("quantity", "quantity");
@@ -99,7 +104,8 @@ public final class CsvDeviceReader {
                 }
                 DeviceInput input = new DeviceInput(v.get("assetId"), v.get("manufacturer"), v.get("model"),
                         v.get("version"), v.get("udiDi"), v.get("productCode"), v.get("catalogNumber"), quantity,
-                        v.get("location"), v.get("department"));
+                        v.get("location"), v.get("department"), v.get("udi"), v.get("serialNumber"),
+                        v.get("lotNumber"));
                 rows.add(new ImportRow(line, input, fieldToColumn));
             }
             return new ParsedImport(rows, unreadable, ignored);

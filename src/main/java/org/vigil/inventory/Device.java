@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.vigil.udi.Udi;
+import org.vigil.udi.UdiLabel;
 
 /** A device model a hospital owns, in some quantity, as the hospital describes it. */
 @Entity
@@ -33,6 +36,22 @@ public class Device {
     @Column(name = "udi_di")
     public String udiDi;
 
+    /** The UDI as scanned or typed (label or scanner form); {@link #udiDi} and the PI fields are read from it. */
+    public String udi;
+
+    @Column(name = "serial_number")
+    public String serialNumber;
+
+    @Column(name = "lot_number")
+    public String lotNumber;
+
+    /** Production identifiers read from the UDI (never typed separately). */
+    @Column(name = "expiration_date")
+    public LocalDate expirationDate;
+
+    @Column(name = "manufacturing_date")
+    public LocalDate manufacturingDate;
+
     @Column(name = "product_code")
     public String productCode;
 
@@ -59,6 +78,13 @@ public class Device {
         model = in.model();
         version = in.version();
         udiDi = in.udiDi();
+        udi = in.udi();
+        serialNumber = in.serialNumber();
+        lotNumber = in.lotNumber();
+        // The validator accepted the UDI, so reading it again cannot fail; the dates live only in the UDI.
+        Udi read = in.udi() == null ? null : UdiLabel.read(in.udi()).udi();
+        expirationDate = read == null ? null : read.expirationDate();
+        manufacturingDate = read == null ? null : read.manufacturingDate();
         productCode = in.productCode();
         catalogNumber = in.catalogNumber();
         quantity = in.quantity() == null ? 1 : in.quantity();

@@ -44,7 +44,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             where.append(" and (lower(manufacturer) like :q escape '\\' or lower(model) like :q escape '\\'"
                     + " or lower(coalesce(version, '')) like :q escape '\\' or lower(coalesce(assetId, '')) like :q escape '\\'"
                     + " or lower(coalesce(location, '')) like :q escape '\\' or lower(coalesce(department, '')) like :q escape '\\'"
-                    + " or lower(coalesce(catalogNumber, '')) like :q escape '\\' or coalesce(udiDi, '') = :exact)");
+                    + " or lower(coalesce(catalogNumber, '')) like :q escape '\\' or coalesce(udiDi, '') = :exact"
+                    + " or coalesce(serialNumber, '') = :exact or coalesce(lotNumber, '') = :exact)");
             params.and("q", like(q)).and("exact", q.trim());
         }
         var query = find(where.toString(), Sort.by("manufacturer").and("model").and("id"), params);

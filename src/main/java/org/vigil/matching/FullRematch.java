@@ -135,7 +135,8 @@ public class FullRematch {
                 return new Signature(t, out);
             });
             terms.put(d, sig.terms());
-            sig.hits().forEach(h -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), h.result())));
+            sig.hits().forEach(h -> h.result().forDevice(d).ifPresent(
+                    m -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), m))));
         }
         long t0 = System.nanoTime();
         index.insertDevices(terms);

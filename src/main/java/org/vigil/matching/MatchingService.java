@@ -119,6 +119,7 @@ public class MatchingService {
         Map<String, Optional<MatchResult>> bySignature = new HashMap<>();
         for (DeviceFacts d : reader.devicesWithTerms(terms)) {
             bySignature.computeIfAbsent(d.signature(), s -> matcher.match(matcher.prepare(d), products))
+                    .flatMap(m -> m.forDevice(d))
                     .ifPresent(m -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), advisoryId, m)));
         }
         String revision = reader.revisions(List.of(advisoryId)).get(advisoryId);
@@ -153,6 +154,7 @@ public class MatchingService {
             e.getValue().forEach(t -> candidates.addAll(byTerm.getOrDefault(t, Set.of())));
             for (String advisoryId : candidates) {
                 matcher.match(prepared.get(e.getKey().id()), products.getOrDefault(advisoryId, List.of()))
+                        .flatMap(m -> m.forDevice(e.getKey()))
                         .ifPresent(m -> found.add(new Reconciler.Found(e.getKey().hospitalId(), e.getKey().id(),
                                 advisoryId, m)));
             }

@@ -17,7 +17,22 @@ public interface NotificationConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** How long a claimed delivery belongs to its instance; after that another instance may re-claim it. */
+    /** Most deliveries sent at the same time by one instance (each webhook or SMTP session holds one). */
+    @WithDefault("16")
+    int maxConcurrentSends();
+
+    /**
+     * Most webhook requests to one target (scheme, host and port) in one dispatcher tick, sent in parallel; also
+     * the most deliveries of one subscription a tick claims. The rest wait for the next tick, so a receiver that
+     * is slow or never answers costs its own subscriptions one timeout per tick and delays no one else.
+     */
+    @WithDefault("4")
+    int maxConcurrentPerHost();
+
+    /**
+     * How long a claimed delivery belongs to its instance; after that another instance may re-claim it. The
+     * dispatcher renews the leases of claimed rows while they wait to be sent, so it only has to outlast one send.
+     */
     @WithDefault("2M")
     Duration lease();
 

@@ -1,5 +1,6 @@
 package org.vigil.notification;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -15,11 +16,17 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Keeps webhook signing secrets encrypted at rest (AES-256-GCM) when {@code vigil.notification.secret-key} is set;
  * without a key they are stored as given. Secrets must stay recoverable to sign, so hashing is not an option.
+ * Built at startup, so a malformed key stops the service before it serves anything instead of failing every
+ * webhook delivery later.
  */
+@Startup
 @ApplicationScoped
 public class SecretBox {
 
     static final String PREFIX = "enc:v1:";
+    /** The startup refusal; never quotes the key. */
+    static final String MALFORMED = "vigil.notification.secret-key must be 32 random bytes, base64-encoded"
+            + " (e.g. openssl rand -base64 32)";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Optional<SecretKeySpec> key;
@@ -31,9 +38,14 @@ public class SecretBox {
 
     SecretBox(Optional<String> base64Key) {
         this.key = base64Key.filter(k -> !k.isBlank()).map(k -> {
-            byte[] raw = Base64.getDecoder().decode(k.trim());
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(k.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(MALFORMED + " (it is not valid base64)");
+            }
             if (raw.length != 32) {
-                throw new IllegalArgumentException("vigil.notification.secret-key must be 32 bytes, base64-encoded");
+                throw new IllegalArgumentException(MALFORMED + " (it decodes to " + raw.length + " bytes)");
             }
             return new SecretKeySpec(raw, "AES");
         });

@@ -93,6 +93,13 @@ public class Subscription {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The last thing that went wrong with this subscription itself (e.g. its digest could not be closed). */
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "last_error_at")
+    public Instant lastErrorAt;
+
     public List<String> emailAddresses() {
         return split(emailTo);
     }
@@ -110,6 +117,12 @@ public class Subscription {
         enabled = false;
         disabledReason = reason;
         disabledAt = Instant.now();
+    }
+
+    /** Records a failure of this subscription's own processing, visible in the API. */
+    public void recordError(String error, Instant at) {
+        lastError = error.length() > 500 ? error.substring(0, 500) : error;
+        lastErrorAt = at;
     }
 
     /** Whether an event of this type about an advisory of this source and severity is wanted at all. */

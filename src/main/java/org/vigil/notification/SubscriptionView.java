@@ -13,7 +13,7 @@ import java.util.UUID;
 public record SubscriptionView(UUID id, String name, String channel, List<String> emails, String url,
         String minSeverity, String minConfidence, List<String> sources, List<String> eventTypes, String mode,
         Integer digestHour, String timeZone, boolean heartbeat, boolean enabled, String disabledReason,
-        Instant nextDigestAt, Instant createdAt, String secret) {
+        Instant nextDigestAt, Instant createdAt, String lastError, Instant lastErrorAt, String secret) {
 
     static SubscriptionView of(Subscription s) {
         return withSecret(s, null);
@@ -25,6 +25,6 @@ public record SubscriptionView(UUID id, String name, String channel, List<String
                 s.minSeverity == null ? null : s.minSeverity.name(),
                 s.minConfidence == null ? null : s.minConfidence.name(), List.copyOf(s.sourceSet()).stream().sorted().toList(),
                 s.eventTypeSet().stream().map(Enum::name).sorted().toList(), s.mode.name(), s.digestHour, s.digestZone,
-                s.heartbeat, s.enabled, s.disabledReason, s.nextDigestAt, s.createdAt, secret);
+                s.heartbeat, s.enabled, s.disabledReason, s.nextDigestAt, s.createdAt, s.lastError, s.lastErrorAt, secret);
     }
 }

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 public final class Gs1ElementString {
 
     /** Fixed data lengths of the predefined-length AIs we meet in device labels (GS1 GenSpecs table 5.10.1-1). */
-    private static final Map<String, Integer> FIXED = Map.of("01", 14, "02", 14, "11", 6, "13", 6, "15", 6, "16", 6,
-            "17", 6, "20", 2);
+    static final Map<String, Integer> FIXED = Map.of("01", 14, "02", 14, "11", 6, "13", 6, "15", 6, "16", 6,
+            "17", 6, "20", 2, "7003", 10);
     /** Variable-length AIs with their maximum lengths. */
-    private static final Map<String, Integer> VARIABLE = Map.of("10", 20, "21", 20, "22", 20, "30", 8, "240", 30,
+    static final Map<String, Integer> VARIABLE = Map.of("10", 20, "21", 20, "22", 20, "30", 8, "240", 30,
             "241", 30, "250", 30, "235", 28);
 
     private static final Pattern PARENTHESISED = Pattern.compile(
@@ -99,8 +99,8 @@ public final class Gs1ElementString {
         return toUdi(fields);
     }
 
-    private static String aiAt(String s, int i) {
-        for (int len = 2; len <= 3 && i + len <= s.length(); len++) {
+    static String aiAt(String s, int i) {
+        for (int len = 2; len <= 4 && i + len <= s.length(); len++) {
             String ai = s.substring(i, i + len);
             if (FIXED.containsKey(ai) || VARIABLE.containsKey(ai)) {
                 return ai;

@@ -78,6 +78,9 @@ public final class HibccCode {
             id = id.isEmpty() ? null : id;
             return serial ? new HibccUdi(di, null, date, id) : new HibccUdi(di, id, date, null);
         }
+        if (s.startsWith("$+")) {
+            return new HibccUdi(di, null, null, s.length() > 2 ? s.substring(2) : null);
+        }
         if (s.startsWith("$")) {
             return new HibccUdi(di, s.length() > 1 ? s.substring(1) : null, null, null);
         }
@@ -100,10 +103,19 @@ public final class HibccCode {
 
     /** Appends the check character: for tests and generated fixtures. */
     public static String withCheck(String withoutCheck) {
+        return withoutCheck + checkCharacter(withoutCheck);
+    }
+
+    /** The mod-43 check character for these characters, or 0 when one is outside the HIBCC character set. */
+    public static char checkCharacter(String withoutCheck) {
         int sum = 0;
         for (int i = 0; i < withoutCheck.length(); i++) {
-            sum += CHARS.indexOf(withoutCheck.charAt(i));
+            int v = CHARS.indexOf(withoutCheck.charAt(i));
+            if (v < 0) {
+                return 0;
+            }
+            sum += v;
         }
-        return withoutCheck + CHARS.charAt(sum % 43);
+        return CHARS.charAt(sum % 43);
     }
 }

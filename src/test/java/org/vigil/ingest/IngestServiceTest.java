@@ -4,10 +4,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +28,10 @@ class IngestServiceTest {
     TestSourceIngestor source;
     @Inject
     SourceLeases leases;
+    @Inject
+    EntityManager em;
+    @Inject
+    IngestConfig config;
 
 
     private static String id() {
@@ -86,6 +96,56 @@ class IngestServiceTest {
                         .body("status", equalTo("SUCCEEDED")));
         Api.asOperator().get("/api/v1/sources/test-source/runs").then().body("items.id", hasItem(runId))
                 .body("page", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void anApiStartedRunWhoseLeaseCannotBeTakenEndsFailedWithASafeReason() {
+        source.script(List.of(id()), null, false);
+        QuarkusMock.installMockForType(new SourceLeases(em, config) {
+            @Override
+            public boolean acquire(String s, String owner) {
+                throw new PersistenceException("could not execute statement [update source_state set lease_owner=?]");
+            }
+        }, SourceLeases.class);
+        String runId = Api.asOperator().post("/api/v1/sources/test-source/runs").then().statusCode(202)
+                .extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                Api.asOperator().get("/api/v1/sources/test-source/runs/" + runId).then()
+                        .body("status", equalTo("FAILED")));
+        String message = Api.asOperator().get("/api/v1/sources/test-source/runs/" + runId).then()
+                .extract().path("message");
+        assertTrue(message.startsWith("the database refused the write (reference "), message);
+    }
+
+    @Test
+    void aRunThatLostItsLeaseToAnotherInstanceCommitsNothingMore() {
+        String a = id();
+        String b = id();
+        source.script(List.of(a, b), null, false);
+        source.beforeCommit(i -> {
+            if (i == 1) {
+                // This run stalled past its lease; another instance took the source over.
+                QuarkusTransaction.requiringNew().run(() -> em.createQuery("update SourceState s set s.leaseOwner = 'other-instance',"
+                        + " s.leaseUntil = :until where s.source = 'test-source'")
+                        .setParameter("until", Instant.now().plusSeconds(600)).executeUpdate());
+            }
+        });
+        try {
+            IngestRun run = ingest.run("test-source", IngestRun.Trigger.FULL_RESYNC);
+            assertEquals(IngestRun.Status.FAILED, run.status);
+            assertTrue(run.message.contains("another instance took over source test-source"), run.message);
+            assertEquals(1, run.created);
+            Api.asOperator().get("/api/v1/advisories/" + a).then().statusCode(200);
+            Api.asOperator().get("/api/v1/advisories/" + b).then().statusCode(404);
+            assertEquals("{\"done\":1}", leases.state("test-source").cursorJson,
+                    "the cursor stays where the lease was lost");
+        } finally {
+            leases.release("test-source", "other-instance");
+        }
+        source.beforeCommit(i -> { });
+        IngestRun next = ingest.run("test-source", IngestRun.Trigger.SCHEDULED);
+        assertEquals(1, next.created, "the next run resumes at the document the lost run did not keep");
+        Api.asOperator().get("/api/v1/advisories/" + b).then().statusCode(200);
     }
 
     @Test

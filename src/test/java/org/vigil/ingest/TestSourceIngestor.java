@@ -19,6 +19,7 @@ public class TestSourceIngestor implements Ingestor {
     volatile List<String> documents = new ArrayList<>();
     volatile String brokenDocument;
     volatile boolean outage;
+    volatile java.util.function.IntConsumer beforeCommit = i -> { };
 
     public TestSourceIngestor(AdvisoryService advisories) {
         this.advisories = advisories;
@@ -29,6 +30,12 @@ public class TestSourceIngestor implements Ingestor {
         this.documents = new ArrayList<>(documents);
         this.brokenDocument = broken;
         this.outage = outage;
+        this.beforeCommit = i -> { };
+    }
+
+    /** Runs {@code hook} with the document's index before each document is committed (e.g. to steal the lease). */
+    public void beforeCommit(java.util.function.IntConsumer hook) {
+        this.beforeCommit = hook;
     }
 
     public void publish(String document) {
@@ -67,6 +74,7 @@ public class TestSourceIngestor implements Ingestor {
                             ProductStatus.AFFECTED, null, List.of(), List.of(), List.of())),
                     List.of(), List.of(), List.of(), Map.of(),
                     new AdvisoryDraft.Provenance("sha512:00", Verification.UNVERIFIED, "test", null), "{}");
+            beforeCommit.accept(i);
             context.commit(() -> context.counted(advisories.upsert(draft).outcome()), new Cursor(i + 1));
         }
     }

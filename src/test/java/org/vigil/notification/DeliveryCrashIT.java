@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.support.CsafMirror;
+import org.vigil.support.VigilClient;
+import org.vigil.support.VigilProcess;
 
 /**
  * Issue 6, for real: the packaged service is SIGKILLed while a webhook request is in flight, restarted on the
@@ -68,7 +71,17 @@ class DeliveryCrashIT {
         List<String> advisoryIds = IntStream.rangeClosed(1, ADVISORIES)
                 .mapToObj(i -> String.format("ICSMA-99-3%02d-01", i)).toList();
         Path mirror = CsafMirror.write(tmp.resolve("csaf"), advisoryIds);
-        vigil = VigilProcess.start(tmp, mirror);
+        Map<String, String> env = VigilProcess.baseEnv();
+        env.put("VIGIL_DB_URL", VigilProcess.h2Url(tmp));
+        env.put("VIGIL_SOURCES_CISA_CSAF_DIRECTORY_URL", mirror.toUri().toString());
+        env.put("VIGIL_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("VIGIL_WEBHOOKS_ALLOW_HTTP", "true");
+        // A pass every second; a dead instance's claims expire 5 s after they were taken.
+        env.put("VIGIL_NOTIFICATION_DISPATCH_EVERY", "1s");
+        env.put("VIGIL_NOTIFICATION_LEASE", "5S");
+        env.put("VIGIL_NOTIFICATION_BACKOFF_INITIAL", "1S");
+        env.put("VIGIL_NOTIFICATION_WEBHOOK_TIMEOUT", "10S");
+        vigil = VigilProcess.start("vigil", tmp, env);
         VigilClient api = new VigilClient(vigil.port());
 
         String hospitalKey = api.newHospitalKey();

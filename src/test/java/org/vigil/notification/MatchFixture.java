@@ -45,11 +45,20 @@ public class MatchFixture {
 
     /** A CSAF-like advisory for the Contec CMS8000 with one CVE, a remediation and verified provenance. */
     public static AdvisoryDraft cms8000(String id, String revision, Severity severity, double cvss, String title) {
+        return contec(id, revision, severity, cvss, title, "CMS8000", "vers:all/*");
+    }
+
+    /**
+     * The same advisory for another Contec product and version range: with a model number of its own, only the
+     * devices a test creates for it match, whatever earlier tests left in the catalogue.
+     */
+    public static AdvisoryDraft contec(String id, String revision, Severity severity, double cvss, String title,
+            String product, String versionText) {
         return new AdvisoryDraft(id, "cisa-csaf", title, "Backdoor in patient monitor", "https://www.cisa.gov/x/" + id,
                 Instant.parse("2025-01-30T00:00:00Z"), Instant.now(), revision, severity, "final",
                 List.of(new AdvisoryDraft.Cve("CVE-2025-0626", "CWE-506", "Embedded Malicious Code", "backdoor", "3.1",
                         "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", cvss, severity.name(), List.of("CSAFPID-1"))),
-                List.of(new AdvisoryDraft.Product("CSAFPID-1", "Contec Health", "CMS8000", "vers:all/*",
+                List.of(new AdvisoryDraft.Product("CSAFPID-1", "Contec Health", product, versionText,
                         ProductStatus.AFFECTED, "MHX", List.of(), List.of(), List.of())),
                 List.of(new AdvisoryDraft.Remediation("mitigation", "Unplug the monitor from the network",
                         "https://www.fda.gov/cms8000", List.of("CSAFPID-1"))),
@@ -70,6 +79,23 @@ public class MatchFixture {
                         "location", location, "quantity", quantity, "assetId", "A-" + UUID.randomUUID()))
                 .post("/api/v1/devices").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
+    }
+
+    /** A Contec device created through the API, which Vigil's own matching compares with the catalogue. */
+    public static UUID contecDevice(String key, String model, String version, String location, int quantity) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("manufacturer", "Contec Medical Systems Co., Ltd.",
+                "model", model, "location", location, "quantity", quantity, "assetId", "C-" + UUID.randomUUID()));
+        if (version != null) {
+            body.put("version", version);
+        }
+        String id = as(key).contentType(ContentType.JSON).body(body).post("/api/v1/devices").then().statusCode(201)
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** A model number no other test uses: "XR" and four digits. */
+    public static String uniqueModel() {
+        return "XR" + (1000 + (int) (Math.random() * 8999));
     }
 
     /** Records one event per device (creating findings as needed) and fires MatchEventsRecorded, as matching does. */

@@ -28,7 +28,10 @@ class NotificationLogicTest {
         for (String internal : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
                 "169.254.169.254", "169.254.10.1", "100.64.0.1", "100.127.255.254", "100.100.100.200", "0.0.0.0",
                 "::1", "::", "fe80::1", "fc00::1", "fd00:ec2::254", "::ffff:10.0.0.1", "::ffff:127.0.0.1",
-                "2002:a00:1::", "64:ff9b::a00:1", "224.0.0.1", "255.255.255.255", "198.18.0.1")) {
+                "2002:a00:1::", "64:ff9b::a00:1", "224.0.0.1", "255.255.255.255", "198.18.0.1",
+                // local-use NAT64, Teredo and IPv4-translated forms (whatever they embed)
+                "64:ff9b:1::5db8:d70e", "64:ff9b:1:ffff::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001::1",
+                "::ffff:0:5db8:d70e", "::ffff:0:a00:1")) {
             assertTrue(TargetGuard.refusal(InetAddress.getByName(internal)).isPresent(), internal + " must be refused");
         }
         for (String external : List.of("93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
@@ -38,6 +41,18 @@ class NotificationLogicTest {
         assertEquals("the cloud metadata address", TargetGuard.refusal(InetAddress.getByName("169.254.169.254")).get());
         assertEquals("a carrier-grade NAT (CGNAT) address", TargetGuard.refusal(InetAddress.getByName("100.64.0.1")).get());
         assertEquals("a unique-local address", TargetGuard.refusal(InetAddress.getByName("fd12::1")).get());
+        assertEquals("a Teredo tunnel address", TargetGuard.refusal(InetAddress.getByName("2001::1")).get());
+        assertTrue(TargetGuard.refusal(InetAddress.getByName("2001:db9::1")).isEmpty(), "only 2001::/32 is Teredo");
+    }
+
+    @Test
+    void aRefusalNeverNamesTheAddressTheHostResolvedTo() {
+        // "localhost" stands for any internal name: the tenant learns that it is internal, not where it points.
+        TargetGuard.Refused refused = org.junit.jupiter.api.Assertions.assertThrows(TargetGuard.Refused.class,
+                () -> TargetGuard.check(java.net.URI.create("https://localhost:8443/hook"), false));
+        assertEquals("host 'localhost' resolves to a private address; such targets are refused"
+                + " (vigil.webhooks.allow-private-targets)", refused.getMessage());
+        assertTrue(refused.detail().contains("loopback"), "the server log still says which: " + refused.detail());
     }
 
     @Test
@@ -122,6 +137,12 @@ class NotificationLogicTest {
         assertFalse(stored.equals(box.seal(secret)), "fresh IV each time");
         assertEquals(secret, box.open(stored));
         assertEquals(secret, box.open(secret), "values stored before a key was set still work");
+        for (String malformed : List.of("not base64!", java.util.Base64.getEncoder().encodeToString(new byte[16]))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new SecretBox(java.util.Optional.of(malformed)));
+            assertTrue(e.getMessage().startsWith("vigil.notification.secret-key must be 32 random bytes"), e.getMessage());
+            assertFalse(e.getMessage().contains(malformed), "the key is never quoted");
+        }
         SecretBox none = new SecretBox(java.util.Optional.empty());
         assertEquals(secret, none.seal(secret));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> none.open(stored));

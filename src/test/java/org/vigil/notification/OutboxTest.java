@@ -3,7 +3,9 @@ package org.vigil.notification;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.everyItem;
 import static org.vigil.notification.MatchFixture.cms8000;
+import static org.vigil.notification.MatchFixture.contec;
 import static org.vigil.notification.MatchFixture.device;
 
 import io.quarkus.mailer.Mail;
@@ -54,12 +56,13 @@ class OutboxTest {
     void oneEmailPerAdvisoryListsEveryDeviceWithEvidence() {
         Tenant t = Api.newHospital("Outbox");
         emailSubscription(t, address(t), Map.of());
-        UUID ward4 = device(t.key(), "CMS8000", "2.0.6", "Ward 4", 2);
-        UUID icu = device(t.key(), "CMS8000", "2.0.8", "ICU", 1);
+        String model = MatchFixture.uniqueModel();
+        MatchFixture.contecDevice(t.key(), model, "2.0.6", "Ward 4", 2);
+        MatchFixture.contecDevice(t.key(), model, "2.0.8", "ICU", 1);
         String id = MatchFixture.advisoryId();
-        matching.upsert(cms8000(id, "1", Severity.CRITICAL, 9.8, "Contec CMS8000 Contains a Backdoor"));
-        List<MatchEvent> events = matching.record(t.id(), id, "1", MatchEventType.NEW_FINDING, Confidence.CONFIRMED,
-                List.of(ward4, icu));
+        // No fixture events: Vigil's matching finds both devices and the outbox writes the row in that transaction.
+        matching.upsert(contec(id, "1", Severity.CRITICAL, 9.8, "Contec " + model + " Contains a Backdoor", model,
+                "vers:all/*"));
 
         t.call().get("/api/v1/deliveries").then().body("total", equalTo(1))
                 .body("items[0].status", equalTo("PENDING")).body("items[0].devices", equalTo(2))
@@ -69,23 +72,48 @@ class OutboxTest {
         List<Mail> mails = mailbox.getMailsSentTo(address(t));
         assertEquals(1, mails.size(), "one email for the advisory, not one per device");
         Mail mail = mails.get(0);
-        assertEquals("[Vigil] CRITICAL " + id + " affects 3 of your devices: Contec CMS8000", mail.getSubject());
+        assertEquals("[Vigil] CRITICAL " + id + " affects 3 of your devices: Contec " + model, mail.getSubject());
         String text = mail.getText();
-        assertTrue(text.contains("- Acme Biomedical CMS8000, version 2.0.6, location Ward 4, quantity 2"), text);
-        assertTrue(text.contains("- Acme Biomedical CMS8000, version 2.0.8, location ICU, quantity 1"), text);
-        assertTrue(text.contains("confidence: CONFIRMED"), text);
-        assertTrue(text.contains("evidence: manufacturer 'Acme Biomedical' = vendor 'Contec Health' (alias)"), text);
+        String maker = "Contec Medical Systems Co., Ltd.";
+        assertTrue(text.contains("- " + maker + " " + model + ", version 2.0.6, location Ward 4, quantity 2"), text);
+        assertTrue(text.contains("- " + maker + " " + model + ", version 2.0.8, location ICU, quantity 1"), text);
+        // The evidence is what the hospital sees on its findings, line for line: its own maker name against the
+        // advisory's vendor, its model against the product.
+        List<String> reasons = t.call().get("/api/v1/findings?advisoryId=" + id).path("items[0].reasons");
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("'" + maker + "'") && r.contains("'Contec Health'")),
+                reasons.toString());
+        for (String reason : reasons) {
+            assertTrue(text.contains("evidence: " + reason), reason + " missing in\n" + text);
+        }
+        t.call().get("/api/v1/findings?advisoryId=" + id).then().body("items.confidence", everyItem(equalTo("LIKELY")));
+        assertTrue(text.contains("confidence: LIKELY"), text);
         assertTrue(text.contains("CVE-2025-0626: CVSS 9.8 (v3.1)"), text);
         assertTrue(text.contains("Known exploited (CISA KEV): no"), text);
         assertTrue(text.contains("mitigation: Unplug the monitor from the network"), text);
         assertTrue(text.contains("Provenance: VERIFIED (hash and signature checked), key 0123456789ABCDEF"), text);
         assertTrue(text.contains("/api/v1/advisories/" + id), text);
-        assertTrue(mail.getHtml().contains("<td>Acme Biomedical CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
-                mail.getHtml());
+        assertTrue(mail.getHtml().contains("<td>" + maker.replace("&", "&amp;") + " " + model + "</td><td>2.0.6</td>"
+                + "<td>Ward 4</td>"), mail.getHtml());
         t.call().get("/api/v1/deliveries?status=DELIVERED").then().body("total", equalTo(1))
                 .body("items[0].attempts", equalTo(1));
 
-        // The same events again (matching retried): nothing new is written or sent.
+        // The same advisory stored again unchanged (a re-run of the source): nothing new is written or sent.
+        matching.upsert(contec(id, "1", Severity.CRITICAL, 9.8, "Contec " + model + " Contains a Backdoor", model,
+                "vers:all/*"));
+        dispatch();
+        t.call().get("/api/v1/deliveries").then().body("total", equalTo(1));
+        assertEquals(1, mailbox.getMailsSentTo(address(t)).size());
+    }
+
+    @Test
+    void reFiredEventsWriteNothingTwice() {
+        Tenant t = Api.newHospital("Refire");
+        emailSubscription(t, address(t), Map.of());
+        String id = MatchFixture.advisoryId();
+        matching.upsert(cms8000(id, "1", Severity.CRITICAL, 9.8, "Contec CMS8000"));
+        List<MatchEvent> events = matching.record(t.id(), id, "1", MatchEventType.NEW_FINDING, Confidence.CONFIRMED,
+                List.of(device(t.key(), "CMS8000", "2.0.6", "Ward 4", 2)));
+        dispatch();
         matching.refire(events);
         dispatch();
         t.call().get("/api/v1/deliveries").then().body("total", equalTo(1));
@@ -164,12 +192,27 @@ class OutboxTest {
     void aDeviceEditThatChangesAFindingNotifiesEvenWithoutANewRevision() {
         Tenant t = Api.newHospital("Device edit");
         emailSubscription(t, address(t), Map.of("eventTypes", List.of("FINDING_CHANGED")));
-        UUID d = device(t.key(), "CMS8000", "1", "A", 1);
+        String model = MatchFixture.uniqueModel();
+        UUID d = MatchFixture.contecDevice(t.key(), model, null, "Ward 7", 1);
         String id = MatchFixture.advisoryId();
-        matching.upsert(cms8000(id, "1", Severity.HIGH, 8.0, "Contec CMS8000"));
-        matching.record(t.id(), id, "1", MatchEventType.FINDING_CHANGED, Confidence.CONFIRMED, List.of(d));
+        matching.upsert(contec(id, "1", Severity.HIGH, 8.0, "Contec " + model, model, "< 2.0"));
+        t.call().get("/api/v1/devices/" + d + "/findings").then().body("items[0].confidence", equalTo("LIKELY"));
         dispatch();
-        assertEquals(1, mailbox.getMailsSentTo(address(t)).size());
+        assertEquals(0, mailbox.getMailsSentTo(address(t)).size(), "the new finding is not what this one asked for");
+
+        // The biomed team records the firmware it found on the device: the same revision, now a confirmed hit.
+        t.call().contentType(ContentType.JSON).body(Map.of("manufacturer", "Contec Medical Systems Co., Ltd.",
+                        "model", model, "version", "1.5", "location", "Ward 7", "quantity", 1))
+                .put("/api/v1/devices/" + d).then().statusCode(200);
+        t.call().get("/api/v1/devices/" + d + "/findings").then().body("items[0].confidence", equalTo("CONFIRMED"))
+                .body("items[0].advisoryRevision", equalTo("1"));
+        dispatch();
+        List<Mail> mails = mailbox.getMailsSentTo(address(t));
+        assertEquals(1, mails.size());
+        assertEquals("[Vigil] Updated: HIGH " + id + " affects 1 of your devices: Contec " + model,
+                mails.get(0).getSubject());
+        assertTrue(mails.get(0).getText().contains("version 1.5, location Ward 7"), mails.get(0).getText());
+        assertTrue(mails.get(0).getText().contains("change: confidence LIKELY → CONFIRMED"), mails.get(0).getText());
     }
 
     @Test
@@ -226,7 +269,7 @@ class OutboxTest {
         dispatch();
         t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DEAD"))
                 .body("items[0].attempts", equalTo(1))
-                .body("items[0].lastError", org.hamcrest.Matchers.containsString("a loopback address"));
+                .body("items[0].lastError", org.hamcrest.Matchers.containsString("resolves to a private address"));
     }
 
     @Test

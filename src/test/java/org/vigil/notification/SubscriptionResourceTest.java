@@ -68,8 +68,14 @@ class SubscriptionResourceTest {
                     .post("/api/v1/subscriptions").then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", containsString("resolves to a private address"))
                     .body("errors[0].message", containsString("allow-private-targets"));
         }
+        // A name is answered without the address it resolved to (no oracle for the operator's internal DNS).
+        t.call().contentType(ContentType.JSON).body(Map.of("channel", "WEBHOOK", "url", "https://localhost:8443/hook"))
+                .post("/api/v1/subscriptions").then().statusCode(400)
+                .body(not(containsString("127.0.0.1"))).body(not(containsString("::1")))
+                .body(not(containsString("loopback")));
         t.call().contentType(ContentType.JSON).body(Map.of("channel", "WEBHOOK", "url", "http://93.184.215.14/"))
                 .post("/api/v1/subscriptions").then().statusCode(400)
                 .body("errors[0].field", equalTo("url")).body("errors[0].message", equalTo("must be an https URL"));
@@ -95,10 +101,13 @@ class SubscriptionResourceTest {
     void anotherHospitalsSubscriptionIsNotFound() {
         Tenant a = Api.newHospital("A");
         Tenant b = Api.newHospital("B");
-        String id = create(a, Map.of("channel", "EMAIL", "emails", List.of("a@example.org")));
+        String address = "a-" + a.id() + "@example.org";
+        String id = create(a, Map.of("channel", "EMAIL", "emails", List.of(address)));
         b.call().get("/api/v1/subscriptions/" + id).then().statusCode(404);
         b.call().delete("/api/v1/subscriptions/" + id).then().statusCode(404);
         b.call().post("/api/v1/subscriptions/" + id + "/test").then().statusCode(404);
+        assertEquals(0, mailbox.getMailsSentTo(address).size(), "another hospital's test call sent nothing");
+        a.call().get("/api/v1/deliveries").then().body("total", equalTo(0));
         b.call().get("/api/v1/subscriptions").then().body("total", equalTo(0));
         Api.asOperator().get("/api/v1/subscriptions").then().statusCode(403);
         a.call().get("/api/v1/subscriptions/" + id).then().statusCode(200);

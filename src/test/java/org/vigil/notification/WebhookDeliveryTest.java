@@ -127,7 +127,13 @@ class WebhookDeliveryTest {
     void payloadIsSignedAndFollowsTheSchema() throws Exception {
         Hook h = hook("Signed");
         RECEIVER.stubFor(post(h.path()).willReturn(aResponse().withStatus(204)));
-        String advisory = event(h, 2);
+        String model = MatchFixture.uniqueModel();
+        UUID ward = MatchFixture.contecDevice(h.tenant().key(), model, "2.0.6", "Ward 4", 3);
+        MatchFixture.contecDevice(h.tenant().key(), model, "2.0.8", "ICU", 1);
+        String advisory = MatchFixture.advisoryId();
+        // Vigil's own matching decides here: the evidence in the payload is the one it found.
+        matching.upsert(MatchFixture.contec(advisory, "1", Severity.CRITICAL, 9.8, "Contec backdoor", model,
+                "vers:all/*"));
         dispatcher.dispatchDue("webhook-test", Instant.now());
 
         List<LoggedRequest> got = h.received();
@@ -148,9 +154,26 @@ class WebhookDeliveryTest {
         assertEquals(9.8, body.at("/events/0/advisory/cves/0/cvssScore").asDouble());
         assertEquals("VERIFIED", body.at("/events/0/advisory/verification").asText());
         assertEquals(2, body.at("/events/0/findings").size());
-        assertEquals("CMS8000", body.at("/events/0/findings/0/device/model").asText());
-        assertEquals("CONFIRMED", body.at("/events/0/findings/0/confidence").asText());
-        assertTrue(body.at("/events/0/findings/0/evidence/0").asText().contains("vendor 'Contec Health'"));
+        assertEquals(4, body.at("/events/0/deviceCount").asInt(), "3 + 1 units");
+        // Each entry is the hospital's device and finding as the API shows them: same fields, same evidence.
+        for (JsonNode f : body.at("/events/0/findings")) {
+            String findingId = f.get("findingId").asText();
+            var api = h.tenant().call().get("/api/v1/findings?advisoryId=" + advisory + "&deviceId="
+                    + f.at("/device/id").asText()).then().statusCode(200).extract().jsonPath().setRootPath("items[0]");
+            assertEquals(findingId, api.getString("id"));
+            assertEquals(api.getList("reasons"), JSON.convertValue(f.get("evidence"), List.class), findingId);
+            assertEquals(api.getString("confidence"), f.get("confidence").asText());
+            assertEquals(api.getString("device.id"), f.at("/device/id").asText());
+            assertEquals(api.getString("device.location"), f.at("/device/location").asText());
+            assertEquals(model, f.at("/device/model").asText());
+        }
+        JsonNode first = body.at("/events/0/findings/0");
+        String wardEntry = first.at("/device/id").asText().equals(ward.toString()) ? "/events/0/findings/0"
+                : "/events/0/findings/1";
+        assertEquals("Ward 4", body.at(wardEntry + "/device/location").asText());
+        assertEquals(3, body.at(wardEntry + "/device/quantity").asInt());
+        assertTrue(body.at(wardEntry + "/evidence").toString().contains("'Contec Medical Systems Co., Ltd.'"),
+                "the evidence names the hospital's own spelling: " + body.at(wardEntry + "/evidence"));
         assertTrue(!r.getBodyAsString().contains(h.secret()));
         String stored = QuarkusTransaction.requiringNew().call(() ->
                 em.find(Subscription.class, UUID.fromString(h.subscriptionId())).webhookSecret);

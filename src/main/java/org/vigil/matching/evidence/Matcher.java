@@ -65,7 +65,7 @@ public final class Matcher {
     }
 
     private record Candidate(String productKey, Confidence confidence, boolean review, List<String> reasons,
-            Verdict verdict) {
+            Verdict verdict, LotScope scope) {
     }
 
     /** The finding for this device and this advisory's products, or empty when it is not affected. */
@@ -118,9 +118,11 @@ public final class Matcher {
                 c = Confidence.POSSIBLE;
                 reasons.add("the vendor is still investigating this product");
             }
-            candidates.add(new Candidate(p.key(), c, review, reasons, verdict));
+            candidates.add(new Candidate(p.key(), c, review, reasons, verdict, LotScope.of(p.facts())));
         }
         Candidate best = null;
+        LotScope scope = null;
+        boolean unscoped = false;
         for (Candidate c : candidates) {
             // A bound of another version line (L81 next to U61) says nothing once a comparable bound decided.
             if (c.verdict() == Verdict.UNDECIDED && decided.contains(c.productKey())) {
@@ -132,6 +134,9 @@ public final class Matcher {
             if (best == null || c.confidence().ordinal() < best.confidence().ordinal()) {
                 best = c;
             }
+            // A unit is spared only if every product it matches is limited to other lots or serials.
+            unscoped |= c.scope() == null;
+            scope = c.scope() == null ? scope : scope == null ? c.scope() : scope.union(c.scope());
         }
         if (best == null) {
             return Optional.empty();
@@ -140,7 +145,8 @@ public final class Matcher {
         if (fixed.containsKey(best.productKey())) {
             reasons.add("a fixed or unaffected version exists ('" + fixed.get(best.productKey()) + "'): check the device");
         }
-        return Optional.of(new MatchResult(best.confidence(), best.review(), List.copyOf(reasons)));
+        return Optional.of(new MatchResult(best.confidence(), best.review(), List.copyOf(reasons),
+                unscoped ? null : scope));
     }
 
     private static String versionReason(PreparedDevice d, PreparedProduct p, Verdict verdict, boolean slotIsModel) {

@@ -27,7 +27,8 @@ public class CatalogReader {
 
     static final int CHUNK = 500;
     private static final String DEVICE_COLUMNS =
-            "d.id, d.hospital_id, d.manufacturer, d.model, d.version, d.udi_di, d.product_code, d.catalog_number";
+            "d.id, d.hospital_id, d.manufacturer, d.model, d.version, d.udi_di, d.product_code, d.catalog_number, "
+            + "d.lot_number, d.serial_number";
 
     private final DataSource dataSource;
 
@@ -40,7 +41,8 @@ public class CatalogReader {
         Map<String, List<ProductFacts>> out = new LinkedHashMap<>();
         for (List<String> chunk : chunks(advisoryIds)) {
             query("SELECT advisory_id, product_id, vendor, product, version_text, status, product_code, "
-                    + "model_numbers_json, catalog_numbers_json, udi_dis_json FROM affected_product WHERE advisory_id IN ("
+                    + "model_numbers_json, catalog_numbers_json, udi_dis_json, lots_json, serials_json "
+                    + "FROM affected_product WHERE advisory_id IN ("
                     + marks(chunk.size()) + ") ORDER BY advisory_id, position", chunk,
                     rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(product(rs)));
         }
@@ -51,7 +53,8 @@ public class CatalogReader {
     public Map<String, List<ProductFacts>> allProducts() {
         Map<String, List<ProductFacts>> out = new LinkedHashMap<>();
         query("SELECT advisory_id, product_id, vendor, product, version_text, status, product_code, model_numbers_json, "
-                + "catalog_numbers_json, udi_dis_json FROM affected_product ORDER BY advisory_id, position", List.of(),
+                + "catalog_numbers_json, udi_dis_json, lots_json, serials_json FROM affected_product "
+                + "ORDER BY advisory_id, position", List.of(),
                 rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(product(rs)));
         return out;
     }
@@ -109,12 +112,14 @@ public class CatalogReader {
         return new ProductFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 status == null ? ProductStatus.AFFECTED : ProductStatus.valueOf(status), rs.getString(7),
                 Json.readList(rs.getString(8), String.class), Json.readList(rs.getString(9), String.class),
-                Json.readList(rs.getString(10), String.class));
+                Json.readList(rs.getString(10), String.class), Json.readList(rs.getString(11), String.class),
+                Json.readList(rs.getString(12), String.class));
     }
 
     private static DeviceFacts device(ResultSet rs) throws SQLException {
         return new DeviceFacts(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10));
     }
 
     public interface RowHandler {

@@ -15,13 +15,28 @@ import java.util.Optional;
  */
 public final class TargetGuard {
 
-    /** A target that must not be called, with the reason a client may see. */
+    /**
+     * A target that must not be called. The message is what the tenant may see: it never names the resolved
+     * address, which would turn the guard into an oracle for the operator's internal DNS; {@link #detail()}
+     * carries the address and its kind for the server log only.
+     */
     public static class Refused extends Exception {
         private final boolean transientFailure;
+        private final String detail;
 
         public Refused(String message, boolean transientFailure) {
+            this(message, transientFailure, null);
+        }
+
+        Refused(String message, boolean transientFailure, String detail) {
             super(message);
             this.transientFailure = transientFailure;
+            this.detail = detail;
+        }
+
+        /** For the operator's log: which address was refused and why; null when nothing resolved. */
+        public String detail() {
+            return detail;
         }
 
         /** True when trying again later may succeed (the name did not resolve, e.g. a DNS outage). */
@@ -53,8 +68,8 @@ public final class TargetGuard {
             for (InetAddress a : addresses) {
                 Optional<String> why = refusal(a);
                 if (why.isPresent()) {
-                    throw new Refused("host '" + host + "' resolves to " + a.getHostAddress() + ", " + why.get()
-                            + "; such targets are refused (vigil.webhooks.allow-private-targets)", false);
+                    throw new Refused("host '" + host + "' resolves to a private address; such targets are refused"
+                            + " (vigil.webhooks.allow-private-targets)", false, a.getHostAddress() + " is " + why.get());
                 }
             }
         }
@@ -128,11 +143,7 @@ public final class TargetGuard {
         if (first == 0xfe && (b[1] & 0xc0) == 0xc0) {
             return Optional.of("a site-local address");
         }
-        boolean zeroPrefix = true;
-        for (int i = 0; i < 10; i++) {
-            zeroPrefix &= b[i] == 0;
-        }
-        if (zeroPrefix && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff))) {
+        if (zeroPrefix(b, 10) && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff))) {
             // IPv4-compatible / IPv4-mapped: judge the embedded IPv4 address.
             return ipv4(new byte[] {b[12], b[13], b[14], b[15]}).map(r -> r + " (IPv4 inside IPv6)");
         }
@@ -141,9 +152,30 @@ public final class TargetGuard {
             return ipv4(new byte[] {b[2], b[3], b[4], b[5]}).map(r -> r + " (6to4)");
         }
         if (first == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+            if (b[4] == 0 && b[5] == 1) {
+                // 64:ff9b:1::/48 (RFC 8215) is for NAT64 inside one network: whatever it embeds is local.
+                return Optional.of("a local-use NAT64 address");
+            }
             // NAT64 well-known prefix 64:ff9b::/96.
             return ipv4(new byte[] {b[12], b[13], b[14], b[15]}).map(r -> r + " (NAT64)");
         }
+        if (first == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+            // Teredo (2001::/32) tunnels to an obfuscated IPv4 client through a relay: never a webhook host.
+            return Optional.of("a Teredo tunnel address");
+        }
+        if (zeroPrefix(b, 8) && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+            // ::ffff:0:0:0/96, IPv4-translated (RFC 2765): a translator would forward it to any IPv4 address.
+            return Optional.of("an IPv4-translated address");
+        }
         return Optional.empty();
+    }
+
+    private static boolean zeroPrefix(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.vigil.matching.finding.MatchEventType;
 
@@ -117,7 +118,10 @@ public class Delivery {
     public Instant deliveredAt;
 
     static Delivery create(UUID hospitalId, UUID subscriptionId, Kind kind, String baseKey, String key, Status status,
-            Instant now) {
+            Instant at) {
+        // Both databases keep microseconds and round the rest: a nanosecond "now" could be stored a little later
+        // than the "now" of the claim in the same tick, and the row would wait for the next one.
+        Instant now = at.truncatedTo(ChronoUnit.MICROS);
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
         d.hospitalId = hospitalId;

@@ -1,6 +1,7 @@
 package org.vigil.ingest.fda;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -8,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -27,6 +29,7 @@ import org.vigil.advisory.Json;
 import org.vigil.advisory.Severity;
 import org.vigil.ingest.IngestRun;
 import org.vigil.ingest.IngestService;
+import org.vigil.ingest.PoisonedAdvisories;
 import org.vigil.support.Api;
 
 @QuarkusTest
@@ -44,6 +47,8 @@ class FdaRecallIngestTest {
     AdvisoryRepository advisories;
     @Inject
     AdvisoryChangeRepository changes;
+    @Inject
+    PoisonedAdvisories poisoned;
 
     @Test
     void backfillPagesAcrossSkipAndSearchAfterThenAnIncrementalDayIsEmpty() {
@@ -181,6 +186,123 @@ class FdaRecallIngestTest {
         hospital.call().get("/api/v1/findings").then().statusCode(200)
                 .body("items.advisory.id", org.hamcrest.Matchers.hasItem("Z-0901-2026"))
                 .body("items.find { it.advisory.id == 'Z-0901-2026' }.advisory.severity", is("CRITICAL"));
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesFailsAloneAndTheRunGoesOnToTheNextPage() {
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(10).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("0"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 3, List.of(
+                        OpenFdaFixtures.enforcement("Z-0701-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 300", "Lot 1"),
+                        OpenFdaFixtures.enforcement("Z-0702-2026", "Acme Infusion Inc.", "Class I", "Ongoing", start,
+                                "Acme Volumetric Pump 400", "Lot 2"))))));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("2"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(2, 2, 3, List.of(
+                        OpenFdaFixtures.enforcement("Z-0703-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Syringe Pump 10", "Lot 3"))))));
+        poisoned.poison("Z-0702-2026");
+        try {
+            IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+
+            assertEquals(IngestRun.Status.PARTIAL, run.status, run.message);
+            assertEquals(2, run.created, "the other record of the page and the next page are stored");
+            assertEquals(1, run.failed);
+            String reason = Api.asOperator().get("/api/v1/sources/fda-recall/runs/" + run.id).then().statusCode(200)
+                    .body("errors[0].item", is("enforcement Z-0702-2026"))
+                    .extract().path("errors[0].reason");
+            assertTrue(reason.startsWith("the database refused the write (reference "), reason);
+            Api.asOperator().get("/api/v1/advisories/Z-0701-2026").then().statusCode(200);
+            Api.asOperator().get("/api/v1/advisories/Z-0703-2026").then().statusCode(200);
+            Api.asOperator().get("/api/v1/advisories/Z-0702-2026").then().statusCode(404);
+        } finally {
+            poisoned.clear();
+        }
+    }
+
+    @Test
+    void aLinkHeaderIntoTheLocalFileSystemIsRefused() {
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 9000, List.of(
+                        OpenFdaFixtures.enforcement("Z-0811-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Pump 1", "Lot 1"),
+                        OpenFdaFixtures.enforcement("Z-0812-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Pump 2", "Lot 2"),
+                        OpenFdaFixtures.enforcement("Z-0813-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Pump 3", "Lot 3"))))
+                        .withHeader("Link", "<file:///etc/hostname>; rel=\"next\"")));
+
+        IngestRun run = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+
+        assertEquals(IngestRun.Status.FAILED, run.status);
+        assertEquals("openFDA Link header file:///etc/hostname refused: the source is http: and links may not lead to file:",
+                run.message);
+    }
+
+    @Test
+    void noConfiguredSecretInAnyAnswerOrLogLineAfterFailures() throws Exception {
+        String start = FdaWireMock.START.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String otherHost = "http://127.0.0.1:" + wireMock.port() + ENFORCEMENT;
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(404)
+                .withBody(OpenFdaFixtures.NOT_FOUND)));
+        // Page 1 reads past max-skip, so paging follows its Link: to another host, echoing our key as openFDA does.
+        // Page 2's link is malformed.
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("skip", equalTo("0"))
+                .withQueryParam("search", containing(start))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 9000, List.of(
+                        OpenFdaFixtures.enforcement("Z-0801-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 500", "Lot 5"),
+                        OpenFdaFixtures.enforcement("Z-0803-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 700", "Lot 7"),
+                        OpenFdaFixtures.enforcement("Z-0804-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 800", "Lot 8"))))
+                        .withHeader("Link", "<" + otherHost + "?search=x&limit=2&search_after=1%3DZ-0801-2026&api_key="
+                                + FdaWireMock.API_KEY + ">; rel=\"next\"")));
+        wireMock.stubFor(get(urlPathEqualTo(ENFORCEMENT)).atPriority(1).withQueryParam("search_after", equalTo("1=Z-0801-2026"))
+                .willReturn(json(OpenFdaFixtures.envelope(0, 2, 9000, List.of(
+                        OpenFdaFixtures.enforcement("Z-0802-2026", "Acme Infusion Inc.", "Class II", "Ongoing", start,
+                                "Acme Volumetric Pump 600", "Lot 6"))))
+                        .withHeader("Link", "<" + otherHost + "?search=x y&search_after=2&api_key=" + FdaWireMock.API_KEY
+                                + ">; rel=\"next\"")));
+        IngestRun badLink = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+        assertEquals(IngestRun.Status.FAILED, badLink.status);
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(ENFORCEMENT)).withHost(equalTo("localhost"))
+                .withQueryParam("api_key", equalTo(FdaWireMock.API_KEY)));
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(ENFORCEMENT)).withHost(equalTo("127.0.0.1"))
+                .withQueryParam("search_after", equalTo("1=Z-0801-2026")).withQueryParam("api_key", absent()));
+
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo(RECALL)).willReturn(aResponse().withStatus(503)));
+        IngestRun outage = ingest.run("fda-recall", IngestRun.Trigger.FULL_RESYNC);
+        assertEquals(IngestRun.Status.FAILED, outage.status);
+        assertTrue(outage.message.startsWith("HTTP 503 from http://localhost:"), outage.message);
+
+        wireMock.verify(getRequestedFor(urlPathEqualTo(RECALL)).withQueryParam("api_key", equalTo(FdaWireMock.API_KEY)));
+        List<String> answers = List.of(
+                Api.newHospital("Secret reader").call().get("/api/v1/sources").asString(),
+                Api.asOperator().get("/api/v1/sources").asString(),
+                Api.asOperator().get("/api/v1/sources/fda-recall/runs").asString(),
+                Api.asOperator().get("/api/v1/sources/fda-recall/runs/" + badLink.id).asString(),
+                Api.asOperator().get("/api/v1/sources/fda-recall/runs/" + outage.id).asString());
+        for (String answer : answers) {
+            assertFalse(answer.contains(FdaWireMock.API_KEY), answer);
+        }
+        assertTrue(answers.get(3).contains("openFDA Link header"), answers.get(3));
+        String log = java.nio.file.Files.readString(FdaWireMock.LOG);
+        assertTrue(log.contains("Source fda-recall FAILED"), "the failures were logged to the file");
+        assertFalse(log.contains(FdaWireMock.API_KEY), "a log line shows the openFDA api_key");
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

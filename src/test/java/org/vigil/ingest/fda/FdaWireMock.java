@@ -17,6 +17,11 @@ import java.util.Map;
  */
 public class FdaWireMock implements QuarkusTestResourceLifecycleManager {
 
+    /** The openFDA api_key these tests configure; no answer or log line may ever show it. */
+    public static final String API_KEY = "fda-key-7c0ffee5ecre7";
+    /** Every log line of the test application, written through the same redacting filter as the console. */
+    public static final java.nio.file.Path LOG = java.nio.file.Path.of("target", "fda-wiremock-test.log");
+
     /** The backfill of the first run starts here; tests match its first window on this date. */
     public static final LocalDate START = LocalDate.now(ZoneOffset.UTC).minusDays(60);
 
@@ -32,14 +37,25 @@ public class FdaWireMock implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         String base = "http://localhost:" + server.port();
-        return Map.of(
-                "vigil.sources.fda-recall.base-url", base,
-                "vigil.sources.fda-recall.start-date", START.toString(),
-                "vigil.sources.fda-recall.window-days", "3650",
-                "vigil.sources.fda-recall.page-size", "2",
-                "vigil.sources.fda-recall.max-skip", "2",
-                "quarkus.http.test-port", "0",
-                "vigil.sources.fda-safety.feed-url", base + "/rss-feeds/medical-devices/rss.xml");
+        try {
+            java.nio.file.Files.deleteIfExists(LOG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.ofEntries(
+                Map.entry("vigil.sources.fda-recall.base-url", base),
+                Map.entry("vigil.sources.fda-recall.api-key", API_KEY),
+                Map.entry("vigil.sources.fda-recall.start-date", START.toString()),
+                Map.entry("vigil.sources.fda-recall.window-days", "3650"),
+                Map.entry("vigil.sources.fda-recall.page-size", "2"),
+                Map.entry("vigil.sources.fda-recall.max-skip", "2"),
+                Map.entry("quarkus.http.test-port", "0"),
+                Map.entry("quarkus.log.file.enabled", "true"),
+                Map.entry("quarkus.log.file.path", LOG.toString()),
+                Map.entry("quarkus.log.file.filter", "redact"),
+                Map.entry("quarkus.log.file.level", "DEBUG"),
+                Map.entry("quarkus.log.category.\"org.vigil\".level", "DEBUG"),
+                Map.entry("vigil.sources.fda-safety.feed-url", base + "/rss-feeds/medical-devices/rss.xml"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vigil.ingest.FeedUrls;
 import org.vigil.ingest.FetchException;
 import org.vigil.ingest.FetchResult;
 import org.vigil.ingest.HttpFetcher;
@@ -26,8 +27,12 @@ class CsafClient {
     record Validators(String etag, String lastModified) {
     }
 
-    /** The documents listed, and whether any listing file changed since the validators in the cursor. */
-    record Listing(List<CsafListing.Entry> entries, Map<String, Validators> validators, boolean changed) {
+    /**
+     * The documents listed, the listed items that could not be used, and whether any listing file changed since the
+     * validators in the cursor.
+     */
+    record Listing(List<CsafListing.Entry> entries, List<CsafListing.Rejected> rejected,
+            Map<String, Validators> validators, boolean changed) {
     }
 
     /** A fetched document with its hash file (and algorithm) and signature; null fields when not published. */
@@ -56,15 +61,16 @@ class CsafClient {
         JsonNode meta = mapper.readTree(r.body());
         String directory = null;
         List<String> feeds = new ArrayList<>();
+        // Everything the metadata points to must stay in the family of the configured metadata URL (FeedUrls).
         for (JsonNode d : meta.path("distributions")) {
             if (directory == null && d.hasNonNull("directory_url")) {
-                directory = slash(d.get("directory_url").asText());
+                directory = slash(FeedUrls.check(url, d.get("directory_url").asText(), "directory_url").toString());
             }
-            d.path("rolie").path("feeds").forEach(f -> {
+            for (JsonNode f : d.path("rolie").path("feeds")) {
                 if (f.hasNonNull("url")) {
-                    feeds.add(f.get("url").asText());
+                    feeds.add(FeedUrls.check(url, f.get("url").asText(), "ROLIE feed").toString());
                 }
-            });
+            }
         }
         if (directory == null && feeds.isEmpty()) {
             throw new IOException("provider metadata " + url + " lists no directory or ROLIE distribution");
@@ -73,7 +79,7 @@ class CsafClient {
         List<String> fingerprints = new ArrayList<>();
         for (JsonNode k : meta.path("public_openpgp_keys")) {
             if (keyUrls.isEmpty() && k.hasNonNull("url")) {
-                keys.add(URI.create(url).resolve(k.get("url").asText()).toString());
+                keys.add(FeedUrls.check(url, resolve(url, k.get("url").asText()), "OpenPGP key URL").toString());
             }
             if (k.hasNonNull("fingerprint")) {
                 fingerprints.add(k.get("fingerprint").asText());
@@ -99,6 +105,7 @@ class CsafClient {
     Listing list(Discovery d, Map<String, Validators> previous, boolean conditional) throws FetchException, IOException {
         Map<String, Validators> validators = new LinkedHashMap<>();
         Map<String, CsafListing.Entry> entries = new LinkedHashMap<>();
+        List<CsafListing.Rejected> rejected = new ArrayList<>();
         boolean changed = false;
         if (d.directoryUrl() != null) {
             String changesUrl = d.directoryUrl() + "changes.csv";
@@ -125,14 +132,23 @@ class CsafClient {
                 Optional<String> text = fetchListing(feed, previous, validators, conditional);
                 changed |= text.isPresent();
                 if (text.isPresent()) {
-                    CsafListing.rolie(text.get()).forEach(e -> entries.merge(e.key(), e, (a, b) -> a));
+                    CsafListing.Rolie read = CsafListing.rolie(text.get());
+                    for (CsafListing.Entry e : read.entries()) {
+                        try {
+                            FeedUrls.check(feed, e.url(), "ROLIE entry link");
+                            entries.merge(e.key(), e, (a, b) -> a);
+                        } catch (FetchException refused) {
+                            rejected.add(new CsafListing.Rejected(e.key(), refused.getMessage()));
+                        }
+                    }
+                    rejected.addAll(read.rejected());
                 }
             }
             if (changed && conditional) {
                 return list(d, previous, false);
             }
         }
-        return new Listing(List.copyOf(entries.values()), validators, changed);
+        return new Listing(List.copyOf(entries.values()), List.copyOf(rejected), validators, changed);
     }
 
     private Optional<String> fetchListing(String url, Map<String, Validators> previous,
@@ -180,6 +196,14 @@ class CsafClient {
             return null;
         }
         throw new FetchException(url + " answered HTTP " + r.status(), r.status());
+    }
+
+    private static String resolve(String base, String relative) throws FetchException {
+        try {
+            return URI.create(base).resolve(relative.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("OpenPGP key URL '" + relative + "' in the provider metadata is not a valid URL", 0);
+        }
     }
 
     private static String slash(String url) {

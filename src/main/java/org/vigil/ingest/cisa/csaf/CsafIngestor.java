@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.vigil.advisory.AdvisoryDraft;
+import org.vigil.ingest.Failures;
 import org.vigil.ingest.FetchException;
 import org.vigil.ingest.Ingestor;
 import org.vigil.ingest.RunContext;
@@ -77,6 +78,8 @@ public class CsafIngestor implements Ingestor {
             return;
         }
         List<String> prefixes = config.idPrefixes();
+        listing.rejected().stream().filter(r -> CsafListing.hasPrefix(r.item(), prefixes))
+                .forEach(r -> context.failed(r.item(), r.reason()));
         Map<String, Instant> marks = QuarkusTransaction.requiringNew().call(documents::watermarks);
         int listed = 0;
         int fetched = 0;
@@ -145,18 +148,11 @@ public class CsafIngestor implements Ingestor {
         }
         try {
             context.commit(() -> context.counted(store.save(entry.key(), entry.timestamp(), draft)), null);
+        } catch (RunContext.LeaseLostException e) {
+            throw e;
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Storing %s failed", entry.key());
-            context.failed(entry.key(), "could not be stored: " + rootMessage(e));
+            context.failed(entry.key(), "could not be stored: " + Failures.reason(e));
         }
         return true;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

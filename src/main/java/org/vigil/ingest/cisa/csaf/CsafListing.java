@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +52,23 @@ final class CsafListing {
         return text.lines().map(l -> key(unquote(l))).filter(k -> k != null).distinct().toList();
     }
 
-    /** ROLIE feed entries → document URL and {@code updated}; keys from the last two path segments. */
-    static List<Entry> rolie(String json) throws IOException {
+    /** A ROLIE feed read: its usable entries, and the entries that could not be used with the reason. */
+    record Rolie(List<Entry> entries, List<Rejected> rejected) {
+    }
+
+    /** A listed item Vigil could not use; reported as a failed item of the run. */
+    record Rejected(String item, String reason) {
+    }
+
+    /**
+     * ROLIE feed entries → document URL and {@code updated}; keys from the last two path segments. An entry whose
+     * link is not a usable URL is rejected alone, with its reason: one bad entry must not hide the others.
+     */
+    static Rolie rolie(String json) throws IOException {
         JsonNode feed = new ObjectMapper().readTree(json).path("feed");
-        return java.util.stream.StreamSupport.stream(feed.path("entry").spliterator(), false).map(e -> {
+        List<Entry> entries = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (JsonNode e : feed.path("entry")) {
             String href = null;
             for (JsonNode link : e.path("link")) {
                 if ("self".equals(link.path("rel").asText())) {
@@ -63,14 +78,38 @@ final class CsafListing {
             if (href == null) {
                 href = e.path("content").path("src").asText(null);
             }
+            String item = e.path("id").asText(href == null ? "ROLIE entry" : href);
             if (href == null) {
-                return null;
+                rejected.add(new Rejected(item, "ROLIE entry has no self link"));
+                continue;
             }
-            String path = URI.create(href).getPath();
-            String[] parts = path.split("/");
-            String key = parts.length >= 2 ? parts[parts.length - 2] + "/" + parts[parts.length - 1] : path;
-            return new Entry(key, href, CsafConverter.instant(e.path("updated").asText(null)));
-        }).filter(e -> e != null).toList();
+            String key = keyOfUrl(href);
+            if (key == null) {
+                rejected.add(new Rejected(item, "ROLIE entry link '" + abbreviate(href) + "' is not a URL of a .json document"));
+                continue;
+            }
+            entries.add(new Entry(key, href.strip(), CsafConverter.instant(e.path("updated").asText(null))));
+        }
+        return new Rolie(entries, rejected);
+    }
+
+    /** {@code https://host/a/2025/x.json} → {@code 2025/x.json}; null when the URL does not parse or names no document. */
+    private static String keyOfUrl(String href) {
+        URI uri;
+        try {
+            uri = new URI(href.strip());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        if (uri.getScheme() == null || uri.getPath() == null) {
+            return null;
+        }
+        String[] parts = uri.getPath().split("/");
+        return parts.length >= 2 ? key(parts[parts.length - 2] + "/" + parts[parts.length - 1]) : null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
     }
 
     /** The file name's advisory id prefix, upper-cased: {@code 2025/icsma-25-030-01.json} → ICSMA-25-030-01. */

@@ -62,6 +62,9 @@ public class KevIngestor implements Ingestor {
         if (catalogue.skipped() > 0) {
             context.failed("catalogue " + catalogue.version(), catalogue.skipped() + " records without a valid cveID were skipped");
         }
+        if (!context.full() && suspect(catalogue, context)) {
+            return;
+        }
         KevStore.Result[] result = new KevStore.Result[1];
         context.commit(() -> result[0] = store.replace(catalogue),
                 new Cursor(r.etag(), r.lastModified(), catalogue.version()));
@@ -75,5 +78,24 @@ public class KevIngestor implements Ingestor {
         LOG.infof("KEV catalogue %s: %d entries, %d added, %d changed, %d removed; %d advisories newly flagged",
                 catalogue.version(), catalogue.entries().size(), result[0].added(), result[0].updated(),
                 result[0].removed(), result[0].advisoriesFlagged());
+    }
+
+    /**
+     * A download that drops more than max-shrink of the stored entries is not applied: it would clear the KEV flags
+     * hospitals act on. The cursor does not move, so every run re-reads the feed until it is whole again.
+     */
+    private boolean suspect(KevParser.Catalogue catalogue, RunContext context) {
+        long stored = store.count();
+        int now = catalogue.entries().size();
+        if (stored == 0 || now >= stored * (1 - config.maxShrink())) {
+            return false;
+        }
+        String reason = String.format(java.util.Locale.ROOT, "lists %d entries where %d are stored (%.0f %% fewer, more "
+                + "than vigil.sources.cisa-kev.max-shrink allows): not applied, the stored catalogue and its KEV flags "
+                + "are kept; a full re-sync (POST /api/v1/sources/cisa-kev/runs?full=true) accepts it", now, stored,
+                100.0 * (stored - now) / stored);
+        LOG.warnf("KEV catalogue %s %s", catalogue.version(), reason);
+        context.failed("catalogue " + catalogue.version(), reason);
+        return true;
     }
 }

@@ -23,6 +23,12 @@ class KevStore {
         this.kev = kev;
     }
 
+    /** Entries of the stored catalogue. */
+    @Transactional
+    long count() {
+        return repository.count();
+    }
+
     @Transactional
     Result replace(KevParser.Catalogue catalogue) {
         Map<String, KevRecord> stored = new HashMap<>();

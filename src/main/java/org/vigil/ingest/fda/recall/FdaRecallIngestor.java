@@ -1,16 +1,10 @@
 package org.vigil.ingest.fda.recall;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.vigil.advisory.Advisory;
-import org.vigil.advisory.AdvisoryRepository;
-import org.vigil.advisory.AdvisoryService;
 import org.vigil.ingest.FetchException;
 import org.vigil.ingest.Ingestor;
 import org.vigil.ingest.RunContext;
@@ -31,16 +25,12 @@ public class FdaRecallIngestor implements Ingestor {
 
     private final OpenFdaClient client;
     private final FdaRecallConfig config;
-    private final AdvisoryService advisories;
-    private final AdvisoryRepository stored;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RecallStore store;
 
-    FdaRecallIngestor(OpenFdaClient client, FdaRecallConfig config, AdvisoryService advisories,
-            AdvisoryRepository stored) {
+    FdaRecallIngestor(OpenFdaClient client, FdaRecallConfig config, RecallStore store) {
         this.client = client;
         this.config = config;
-        this.advisories = advisories;
-        this.stored = stored;
+        this.store = store;
     }
 
     @Override
@@ -97,7 +87,7 @@ public class FdaRecallIngestor implements Ingestor {
             for (int i = 0; i < records.size() || i == 0; i += CHUNK) {
                 List<JsonNode> chunk = records.subList(Math.min(i, records.size()), Math.min(i + CHUNK, records.size()));
                 boolean last = i + CHUNK >= records.size();
-                context.commit(() -> store(context, endpoint, chunk), last ? newCursor : null);
+                store.chunk(context, endpoint, chunk, last ? newCursor : null);
             }
             cursor = newCursor;
         }
@@ -129,42 +119,6 @@ public class FdaRecallIngestor implements Ingestor {
                     + page.total() + " records, more than skip reaches, and no Link rel=\"next\" header", 0);
         }
         return page.nextLink();
-    }
-
-    private void store(RunContext context, Endpoint endpoint, List<JsonNode> records) {
-        for (JsonNode record : records) {
-            context.seen();
-            String id = null;
-            try {
-                id = RecallRecords.recallNumber(record, endpoint);
-                context.counted(advisories.upsert(merged(id, endpoint, record)).outcome());
-            } catch (RecallRecords.MalformedRecordException | IllegalArgumentException e) {
-                context.failed(endpoint.key() + " " + (id == null ? "record" : id), e.getMessage());
-            }
-        }
-    }
-
-    /** The stored counterpart from the other endpoint plus this record, converted together. */
-    private org.vigil.advisory.AdvisoryDraft merged(String id, Endpoint endpoint, JsonNode record) {
-        ObjectNode raw = json.createObjectNode();
-        Advisory existing = stored.findById(id);
-        if (existing != null && !RecallConverter.SOURCE.equals(existing.source)) {
-            throw new IllegalArgumentException("id " + id + " already belongs to source " + existing.source);
-        }
-        if (existing != null && existing.rawDocument != null) {
-            try {
-                JsonNode old = json.readTree(existing.rawDocument);
-                if (old instanceof ObjectNode o) {
-                    raw = o;
-                }
-            } catch (IOException e) {
-                // An unreadable stored raw document is replaced by what we have now.
-            }
-        }
-        raw.set(endpoint.key(), record);
-        JsonNode recall = raw.get(Endpoint.RECALL.key());
-        JsonNode enforcement = raw.get(Endpoint.ENFORCEMENT.key());
-        return RecallConverter.toDraft(recall, enforcement, raw.toString());
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

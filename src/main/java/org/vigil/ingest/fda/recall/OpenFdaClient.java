@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vigil.ingest.FeedUrls;
 import org.vigil.ingest.FetchException;
 import org.vigil.ingest.FetchResult;
 import org.vigil.ingest.HttpFetcher;
+import org.vigil.redaction.Redactor;
 
 /** openFDA search requests and their envelope: {@code meta.results.total}, {@code results[]}, the Link header. */
 @ApplicationScoped
@@ -52,7 +54,8 @@ class OpenFdaClient {
      * an empty page. Other client errors are thrown with openFDA's own message.
      */
     Page fetch(String url) throws FetchException {
-        String withKey = config.apiKey().filter(k -> !k.isBlank())
+        // The key belongs to the configured openFDA origin only, never to a host a Link header names.
+        String withKey = config.apiKey().filter(k -> !k.isBlank()).filter(k -> FeedUrls.sameOrigin(url, config.baseUrl()))
                 .map(k -> url + (url.contains("?") ? "&" : "?") + "api_key=" + k).orElse(url);
         FetchResult r = fetcher.get(withKey, null, null, Map.of("Accept", "application/json"));
         if (r.status() == 404 && r.text().contains("NOT_FOUND")) {
@@ -65,7 +68,9 @@ class OpenFdaClient {
         try {
             root = json.readTree(r.body());
         } catch (IOException e) {
-            throw new FetchException("openFDA answer is not JSON (" + e.getClass().getSimpleName() + ")", 0);
+            var at = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getLocation() : null;
+            throw new FetchException("openFDA answer is not JSON" + (at == null ? "" : " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")"), 0);
         }
         JsonNode results = root == null ? null : root.get("results");
         if (results == null || !results.isArray()) {
@@ -75,10 +80,14 @@ class OpenFdaClient {
         results.forEach(list::add);
         JsonNode meta = root.path("meta").path("results");
         return new Page(list, meta.path("total").asLong(list.size()), meta.path("skip").asInt(0),
-                nextLink(r.header("Link"), url));
+                nextLink(r.header("Link"), url, config.baseUrl()));
     }
 
-    static String nextLink(String header, String requestUrl) {
+    /**
+     * The Link rel="next" URL without api_key (it echoes ours: keep it out of the stored cursor), or null. A link
+     * that is not a URL, or leaves the scheme and host family of {@code baseUrl}, fails the window.
+     */
+    static String nextLink(String header, String requestUrl, String baseUrl) throws FetchException {
         if (header == null) {
             return null;
         }
@@ -86,8 +95,13 @@ class OpenFdaClient {
         if (!m.find()) {
             return null;
         }
-        String link = URI.create(requestUrl).resolve(m.group(1).replace("[", "%5B").replace("]", "%5D")).toString();
-        // The Link echoes our api_key: keep it out of the stored cursor.
+        String link;
+        try {
+            link = URI.create(requestUrl).resolve(m.group(1).strip().replace("[", "%5B").replace("]", "%5D")).toString();
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("openFDA Link header " + Redactor.redact(m.group(1)) + " is not a valid URL", 0);
+        }
+        FeedUrls.check(baseUrl, link, "openFDA Link header");
         return API_KEY.matcher(link).replaceAll("$1").replaceAll("[?&]$", "");
     }
 

@@ -20,6 +20,7 @@ import org.vigil.advisory.ProductStatus;
 import org.vigil.advisory.Severity;
 import org.vigil.advisory.Verification;
 import org.vigil.digest.Sha256;
+import org.vigil.udi.LotsAndSerials;
 import org.vigil.udi.PartNumbers;
 import org.vigil.udi.UdiExtractor;
 
@@ -62,11 +63,12 @@ final class RecallConverter {
         LocalDate created = isoDate(recall, "event_date_created");
 
         UdiExtractor.Found udi = UdiExtractor.extract(codeInfo, moreCodeInfo, description);
+        LotsAndSerials.Found units = LotsAndSerials.extract(codeInfo, moreCodeInfo);
         PartNumbers.Found parts = PartNumbers.extract(description, codeInfo, moreCodeInfo);
         String productName = truncate(first(firstLine(description), deviceName, "Recalled device " + id), 2000);
         AdvisoryDraft.Product product = new AdvisoryDraft.Product(id, truncate(firm, 1000), productName, null,
                 ProductStatus.AFFECTED, productCode == null ? null : truncate(productCode, 8), parts.modelNumbers(),
-                parts.catalogNumbers(), udi.udiDis());
+                parts.catalogNumbers(), udi.udiDis(), units.lots(), units.serials());
 
         Map<String, Object> details = new LinkedHashMap<>();
         put(details, "classification", classification);
@@ -79,8 +81,8 @@ final class RecallConverter {
         put(details, "productCode", productCode);
         put(details, "codeInfo", codeInfo);
         put(details, "moreCodeInfo", moreCodeInfo);
-        put(details, "lots", udi.lots());
-        put(details, "serials", udi.serials());
+        put(details, "lots", units.lots());
+        put(details, "serials", units.serials());
         put(details, "reasonForRecall", reason);
         put(details, "rootCause", text(recall, "root_cause_description"));
         put(details, "action", text(recall, "action"));
@@ -162,8 +164,15 @@ final class RecallConverter {
      */
     static String revision(String classification, String status, AdvisoryDraft.Product product, String codeInfo,
             String moreCodeInfo) {
+        // Lots and serials are read from code_info, which is already here; the product is written as it was before
+        // they existed, so that adding them did not give every stored recall a new revision (and new notices).
+        String productText = "Product[productId=" + product.productId() + ", vendor=" + product.vendor()
+                + ", product=" + product.product() + ", versionText=" + product.versionText() + ", status="
+                + product.status() + ", productCode=" + product.productCode() + ", modelNumbers="
+                + product.modelNumbers() + ", catalogNumbers=" + product.catalogNumbers() + ", udiDis="
+                + product.udiDis() + "]";
         String material = String.join("\u0000", String.valueOf(classification), String.valueOf(status),
-                String.valueOf(product), String.valueOf(codeInfo), String.valueOf(moreCodeInfo));
+                productText, String.valueOf(codeInfo), String.valueOf(moreCodeInfo));
         return Sha256.hex(material, 6);
     }
 

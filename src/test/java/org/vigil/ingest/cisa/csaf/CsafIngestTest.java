@@ -185,9 +185,13 @@ class CsafIngestTest {
     void rolieDistributionFromProviderMetadataWorksToo() {
         String c = "2099/icsma-99-206-01.json";
         provider.put(c, CsafFixtures.pump("ICSMA-99-206-01", "1", "2099-08-01T06:00:00.000000Z"), "2099-08-01T06:00:00.000000Z")
-                .publishRolie();
+                .publishRolie("{\"id\":\"ICSMA-99-299-01\",\"updated\":\"2099-08-01T06:00:00Z\",\"link\":[{\"rel\":\"self\","
+                        + "\"href\":\"file:///etc/csaf/2099/icsma-99-299-01.json\"}]}");
         IngestRun run = run(IngestRun.Trigger.SCHEDULED);
         assertEquals(1, run.created, run.errorsJson);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + run.id).then()
+                .body("errors.find { it.item == '2099/icsma-99-299-01.json' }.reason", equalTo("ROLIE entry link "
+                        + "file:///etc/csaf/2099/icsma-99-299-01.json refused: the source is http: and links may not lead to file:"));
         assertEquals(0, provider.fetches(A), "older entries of the feed are not re-fetched");
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-206-01").then().statusCode(200)
                 .body("provenance.verification", equalTo("VERIFIED"));
@@ -213,6 +217,29 @@ class CsafIngestTest {
         assertEquals(0, provider.fetches(A) + provider.fetches(B));
     }
 
+    @Test
+    @Order(9)
+    void kevCatalogueThatShrinksSuspiciouslyKeepsTheFlagsUntilAFullResync() {
+        kev("CVE-2099-0001", "\"etag-3\"");
+        assertEquals(IngestRun.Status.SUCCEEDED, ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED).status);
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then().body("kev", equalTo(true));
+
+        kevBody("{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.02\","
+                + "\"dateReleased\":\"2099-07-02T17:04:19.9796Z\",\"count\":0,\"vulnerabilities\":[]}", "\"etag-4\"");
+        IngestRun empty = ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED);
+        assertEquals(IngestRun.Status.PARTIAL, empty.status);
+        Api.asOperator().get("/api/v1/sources/cisa-kev/runs/" + empty.id).then()
+                .body("errors[0].item", equalTo("catalogue 2099.07.02"))
+                .body("errors[0].reason", containsString("lists 0 entries where 2 are stored"));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then().body("kev", equalTo(true))
+                .body("cves.find { it.cve == 'CVE-2099-0001' }.kevDueDate", equalTo("2099-07-21"));
+        assertEquals(IngestRun.Status.PARTIAL, ingest.run("cisa-kev", IngestRun.Trigger.SCHEDULED).status,
+                "the suspect feed is read again, not skipped as unchanged");
+
+        assertEquals(IngestRun.Status.SUCCEEDED, ingest.run("cisa-kev", IngestRun.Trigger.FULL_RESYNC).status);
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then().body("kev", equalTo(false));
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["
@@ -224,6 +251,10 @@ class CsafIngestTest {
                 + "\"vulnerabilityName\":\"Microsoft SMBv1 RCE\",\"dateAdded\":\"2022-02-10\",\"shortDescription\":\"x\","
                 + "\"requiredAction\":\"Apply updates per vendor instructions.\",\"dueDate\":\"2022-08-10\","
                 + "\"knownRansomwareCampaignUse\":\"Known\",\"notes\":\"\",\"cwes\":[]}]}";
+        kevBody(body, etag);
+    }
+
+    private static void kevBody(String body, String etag) {
         var wm = CsafProviderResource.server;
         String url = "/kev/known_exploited_vulnerabilities.json";
         wm.getStubMappings().stream().filter(m -> url.equals(m.getRequest().getUrl())).toList().forEach(wm::removeStub);

@@ -50,8 +50,24 @@ class CsafListingTest {
         String feed = "{\"feed\":{\"id\":\"x\",\"entry\":[{\"id\":\"ICSMA-25-030-01\",\"updated\":\"2025-02-25T07:00:00Z\","
                 + "\"link\":[{\"rel\":\"self\",\"href\":\"https://example.org/csaf/2025/icsma-25-030-01.json\"},"
                 + "{\"rel\":\"hash\",\"href\":\"https://example.org/csaf/2025/icsma-25-030-01.json.sha512\"}]}]}}";
-        List<CsafListing.Entry> entries = CsafListing.rolie(feed);
+        List<CsafListing.Entry> entries = CsafListing.rolie(feed).entries();
         assertEquals(List.of(new CsafListing.Entry("2025/icsma-25-030-01.json",
                 "https://example.org/csaf/2025/icsma-25-030-01.json", Instant.parse("2025-02-25T07:00:00Z"))), entries);
+    }
+
+    @Test
+    void aMalformedRolieLinkIsRejectedAloneWithItsReason() throws Exception {
+        String feed = "{\"feed\":{\"id\":\"x\",\"entry\":["
+                + "{\"id\":\"ICSMA-25-030-01\",\"updated\":\"2025-02-25T07:00:00Z\",\"link\":[{\"rel\":\"self\","
+                + "\"href\":\"https://example.org/csaf/2025/icsma 25-030-01.json\"}]},"
+                + "{\"id\":\"ICSMA-25-031-01\",\"updated\":\"2025-02-26T07:00:00Z\",\"link\":[{\"rel\":\"self\","
+                + "\"href\":\"https://example.org/csaf/2025/icsma-25-031-01.json\"}]},"
+                + "{\"id\":\"ICSMA-25-032-01\",\"updated\":\"2025-02-26T07:00:00Z\"}]}}";
+        CsafListing.Rolie read = CsafListing.rolie(feed);
+        assertEquals(List.of("2025/icsma-25-031-01.json"), read.entries().stream().map(CsafListing.Entry::key).toList());
+        assertEquals(List.of(
+                new CsafListing.Rejected("ICSMA-25-030-01", "ROLIE entry link "
+                        + "'https://example.org/csaf/2025/icsma 25-030-01.json' is not a URL of a .json document"),
+                new CsafListing.Rejected("ICSMA-25-032-01", "ROLIE entry has no self link")), read.rejected());
     }
 }

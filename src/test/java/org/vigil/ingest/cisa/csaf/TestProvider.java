@@ -82,8 +82,11 @@ final class TestProvider {
         });
     }
 
-    /** Switches the provider to a ROLIE-only distribution: metadata names a feed, the feed lists every document. */
-    void publishRolie() {
+    /**
+     * Switches the provider to a ROLIE-only distribution: metadata names a feed, the feed lists every document, plus
+     * {@code extraEntries} (raw ROLIE entry JSON) as a feed may carry them.
+     */
+    void publishRolie(String... extraEntries) {
         publish();
         String base = wm.baseUrl();
         String feed = base + "/csaf/feed-tlp-white.json";
@@ -96,6 +99,9 @@ final class TestProvider {
                 + "\"},{\"rel\":\"hash\",\"href\":\"" + base + DIR + e.getKey() + ".sha512\"}],"
                 + "\"format\":{\"schema\":\"https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json\",\"version\":\"2.0\"}}")
                 .collect(Collectors.joining(","));
+        for (String extra : extraEntries) {
+            entries = entries + "," + extra;
+        }
         listing("/csaf/feed-tlp-white.json", "{\"feed\":{\"id\":\"test-white\",\"entry\":[" + entries + "]}}");
         wm.removeStub(wm.getStubMappings().stream().filter(m -> m.getRequest().getUrl() != null
                 && m.getRequest().getUrl().endsWith("changes.csv")).findFirst().orElseThrow());

@@ -73,6 +73,13 @@ class RecallConverterTest {
         assertEquals("2019-05-17", d.details().get("dateInitiated"));
         assertEquals("2019-10-16", d.details().get("dateReported"));
         assertEquals("Lot/Batch Numbers: 13F18C0374, 13F18H0580", d.details().get("codeInfo"));
+        assertEquals(List.of("13F18C0374", "13F18H0580"), p.lots(), "the recall is limited to these lots");
+        assertEquals(List.of(), p.serials());
+        AdvisoryDraft.Product withoutLots = new AdvisoryDraft.Product(p.productId(), p.vendor(), p.product(),
+                p.versionText(), p.status(), p.productCode(), p.modelNumbers(), p.catalogNumbers(), p.udiDis());
+        assertEquals(RecallConverter.revision("Class II", d.status(), withoutLots, "x", null),
+                RecallConverter.revision("Class II", d.status(), p, "x", null),
+                "lots come from code_info: stored recalls keep their revision");
         assertEquals("2400 Bernville Rd, Reading, PA, 19605-9607", d.details().get("firmAddress"));
         assertTrue(d.url().contains("recall_number:%22Z-0053-2020%22"), "no cfres id: link the enforcement query");
     }

@@ -1,4 +1,4 @@
-package org.vigil.notification;
+package org.vigil.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +15,13 @@ import org.vigil.ingest.cisa.csaf.CsafFixtures;
  * Writes an offline CSAF directory mirror (changes.csv, index.txt, documents with .sha512 sidecars, no
  * signatures) that a separately started Vigil reads through a {@code file:} directory-url.
  */
-final class CsafMirror {
+public final class CsafMirror {
 
     private CsafMirror() {
     }
 
     /** One small advisory per id (the pump fixture: Beta Health Monitor, all versions affected); returns the directory. */
-    static Path write(Path dir, List<String> advisoryIds) throws IOException {
+    public static Path write(Path dir, List<String> advisoryIds) throws IOException {
         List<String> changes = new ArrayList<>();
         List<String> index = new ArrayList<>();
         for (int i = 0; i < advisoryIds.size(); i++) {
@@ -41,7 +41,15 @@ final class CsafMirror {
         return dir;
     }
 
-    private static String sha512(byte[] body) {
+    /**
+     * The pump fixture for {@code id}, its "Beta Health Monitor" (all versions affected) sold by {@code vendor}, so
+     * that each scenario of a test has advisories only its own devices match.
+     */
+    public static byte[] document(String id, String released, String vendor) {
+        return CsafFixtures.pump(id, "1", released).replace("Beta Health", vendor).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String sha512(byte[] body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(body));
         } catch (NoSuchAlgorithmException e) {
