@@ -44,6 +44,15 @@ public class PageRequest {
         return size;
     }
 
+    /**
+     * The total for a page showing {@code shown} items: a page shorter than its size is the last one, so the total
+     * is known without {@code count} (a query per request that most small lists never need).
+     */
+    public long total(int shown, java.util.function.LongSupplier count) {
+        boolean last = shown < size && (shown > 0 || page == 0);
+        return last ? (long) page * size + shown : count.getAsLong();
+    }
+
     public <T> Page<T> of(List<T> items, long total) {
         return new Page<>(items, page, size, total);
     }

@@ -49,7 +49,8 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
             params.and("q", like(q)).and("exact", q.trim());
         }
         var query = find(where.toString(), Sort.by("manufacturer").and("model").and("id"), params);
-        return new Slice(query.page(page, size).list(), query.count());
+        List<Device> items = query.page(page, size).list();
+        return new Slice(items, new org.vigil.api.PageRequest(page, size).total(items.size(), query::count));
     }
 
     private static String like(String text) {

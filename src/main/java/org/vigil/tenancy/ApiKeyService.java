@@ -1,5 +1,6 @@
 package org.vigil.tenancy;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,19 +19,30 @@ public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final TenancyConfig config;
+    private final VerifiedKeys verified;
 
-    public ApiKeyService(ApiKeyRepository keys, TenancyConfig config) {
+    public ApiKeyService(ApiKeyRepository keys, TenancyConfig config, VerifiedKeys verified) {
         this.keys = keys;
         this.config = config;
+        this.verified = verified;
     }
 
-    /** The active key with this value, if any. */
-    @Transactional
+    /**
+     * The active key with this value, if any; a key verified in the last {@code vigil.api-key-cache-ttl} is taken
+     * from memory.
+     */
     public Optional<ApiKey> authenticate(String presented) {
         if (presented.isEmpty() || presented.length() > 512) {
             return Optional.empty();
         }
-        return keys.findActiveByHash(ApiKeys.hash(presented));
+        String hash = ApiKeys.hash(presented);
+        Optional<ApiKey> known = verified.get(hash);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<ApiKey> found = QuarkusTransaction.joiningExisting().call(() -> keys.findActiveByHash(hash));
+        found.ifPresent(verified::remember);
+        return found;
     }
 
     /** A new key for a hospital; the returned value is the only time the key exists in clear. */
@@ -46,14 +58,21 @@ public class ApiKeyService {
         return keys.list("hospitalId = ?1 order by createdAt", hospitalId);
     }
 
-    @Transactional
+    /**
+     * Revokes a key of this hospital. It stops working on this instance at once (forgotten after the commit, so a
+     * request in between cannot remember it again), on other instances within {@code vigil.api-key-cache-ttl}.
+     */
     public void revoke(UUID hospitalId, UUID keyId) {
-        ApiKey key = keys.findByIdOptional(keyId)
-                .filter(k -> hospitalId.equals(k.hospitalId))
-                .orElseThrow(() -> ApiException.notFound("API key " + keyId));
-        if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
-        }
+        String hash = QuarkusTransaction.requiringNew().call(() -> {
+            ApiKey key = keys.findByIdOptional(keyId)
+                    .filter(k -> hospitalId.equals(k.hospitalId))
+                    .orElseThrow(() -> ApiException.notFound("API key " + keyId));
+            if (key.revokedAt == null) {
+                key.revokedAt = Instant.now();
+            }
+            return key.keyHash;
+        });
+        verified.forget(hash);
     }
 
     /** Makes sure an operator key exists: the configured one, or a generated one printed once. */

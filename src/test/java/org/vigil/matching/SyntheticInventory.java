@@ -8,7 +8,7 @@ import java.util.Random;
  * the usual name variants, versions often blank), some are models named in advisories, and a long tail of small
  * makers with their own model numbers.
  */
-final class SyntheticInventory {
+public final class SyntheticInventory {
 
     record Family(String[] makers, String model, String[] versions, String productCode) {
     }
@@ -106,10 +106,10 @@ final class SyntheticInventory {
     private SyntheticInventory() {
     }
 
-    record Row(String manufacturer, String model, String version, String productCode) {
+    public record Row(String manufacturer, String model, String version, String productCode) {
     }
 
-    static Row next(Random r) {
+    public static Row next(Random r) {
         if (r.nextInt(100) < 15) {
             String maker = SMALL_MAKERS[r.nextInt(SMALL_MAKERS.length)];
             return new Row(maker, "Model " + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26)) + "-"

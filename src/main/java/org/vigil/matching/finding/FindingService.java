@@ -1,6 +1,5 @@
 package org.vigil.matching.finding;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +33,12 @@ public class FindingService {
 
     private final EntityManager em;
     private final DeviceRepository devices;
+    private final FindingQueries queries;
 
-    public FindingService(EntityManager em, DeviceRepository devices) {
+    public FindingService(EntityManager em, DeviceRepository devices, FindingQueries queries) {
         this.em = em;
         this.devices = devices;
+        this.queries = queries;
     }
 
     public record Filter(String state, String severity, String confidence, UUID deviceId, String advisoryId,
@@ -53,18 +54,17 @@ public class FindingService {
         public static final Listing NEWEST = new Listing(null, null);
     }
 
-    /** The orders a listing can ask for. */
+    /** The orders a listing can ask for (SQL over {@code finding f} joined with {@code advisory a}). */
     public static final Map<String, String> SORTS = Map.of(
-            "severity", "case a.severity when org.vigil.advisory.Severity.CRITICAL then 4"
-                    + " when org.vigil.advisory.Severity.HIGH then 3 when org.vigil.advisory.Severity.MEDIUM then 2"
-                    + " when org.vigil.advisory.Severity.LOW then 1 else 0 end",
-            "confidence", "case f.confidence when org.vigil.matching.evidence.Confidence.CONFIRMED then 2"
-                    + " when org.vigil.matching.evidence.Confidence.LIKELY then 1 else 0 end",
-            "firstSeen", "f.firstSeen",
-            "lastSeen", "f.lastSeen",
-            "advisory", "f.advisoryId",
+            "severity", "CASE a.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2"
+                    + " WHEN 'LOW' THEN 1 ELSE 0 END",
+            "confidence", "CASE f.confidence WHEN 'CONFIRMED' THEN 2 WHEN 'LIKELY' THEN 1 ELSE 0 END",
+            "firstSeen", "f.first_seen",
+            "lastSeen", "f.last_seen",
+            "advisory", "f.advisory_id",
             "state", "f.state");
 
+    /** One page of the hospital's findings matching the filter, newest first, with device and advisory in brief. */
     @Transactional
     public Page<FindingView> list(UUID hospitalId, Filter f, PageRequest page) {
         return list(hospitalId, f, Listing.NEWEST, page);
@@ -73,61 +73,53 @@ public class FindingService {
     /** One page of the hospital's findings, filtered, searched and ordered; newest first by default. */
     @Transactional
     public Page<FindingView> list(UUID hospitalId, Filter f, Listing listing, PageRequest page) {
-        StringBuilder where = new StringBuilder("f.hospitalId = :h");
-        Parameters p = Parameters.with("h", hospitalId);
+        StringBuilder where = new StringBuilder("f.hospital_id = ?");
+        List<Object> params = new ArrayList<>(List.of(hospitalId));
+        boolean text = listing.text() != null && !listing.text().isBlank();
+        boolean bySeverity = f.severity() != null && !f.severity().isBlank();
         if (f.state() != null && !f.state().isBlank()) {
-            where.append(" and f.state = :state");
-            p.and("state", parse(FindingState.class, "state", f.state()));
+            where.append(" AND f.state = ?");
+            params.add(parse(FindingState.class, "state", f.state()).name());
         }
-        if (f.severity() != null && !f.severity().isBlank()) {
-            where.append(" and a.severity = :severity");
-            p.and("severity", parse(Severity.class, "severity", f.severity()));
+        if (bySeverity) {
+            where.append(" AND a.severity = ?");
+            params.add(parse(Severity.class, "severity", f.severity()).name());
         }
         if (f.confidence() != null && !f.confidence().isBlank()) {
-            where.append(" and f.confidence = :confidence");
-            p.and("confidence", parse(Confidence.class, "confidence", f.confidence()));
+            where.append(" AND f.confidence = ?");
+            params.add(parse(Confidence.class, "confidence", f.confidence()).name());
         }
         if (f.deviceId() != null) {
-            where.append(" and f.deviceId = :device");
-            p.and("device", f.deviceId());
+            where.append(" AND f.device_id = ?");
+            params.add(f.deviceId());
         }
         if (f.advisoryId() != null && !f.advisoryId().isBlank()) {
-            where.append(" and f.advisoryId = :advisory");
-            p.and("advisory", f.advisoryId().strip());
+            where.append(" AND f.advisory_id = ?");
+            params.add(f.advisoryId().strip());
         }
         if (f.since() != null && !f.since().isBlank()) {
-            where.append(" and f.lastSeen >= :since");
-            p.and("since", since(f.since()));
+            where.append(" AND f.last_seen >= ?");
+            params.add(since(f.since()).atOffset(ZoneOffset.UTC));
         }
-        if (listing.text() != null && !listing.text().isBlank()) {
-            where.append(" and (lower(a.id) like :text escape '\\' or lower(coalesce(a.title, '')) like :text escape '\\'"
-                    + " or exists (select d.id from Device d where d.id = f.deviceId and (lower(coalesce(d.assetId, ''))"
-                    + " like :text escape '\\' or lower(d.manufacturer) like :text escape '\\' or lower(d.model) like :text"
-                    + " escape '\\' or lower(coalesce(d.version, '')) like :text escape '\\'"
-                    + " or lower(coalesce(d.location, '')) like :text escape '\\')))");
-            p.and("text", "%" + listing.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        if (text) {
+            where.append(" AND (LOWER(a.id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(a.title, '')) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM device t WHERE t.id = f.device_id AND t.hospital_id = f.hospital_id"
+                    + " AND (LOWER(COALESCE(t.asset_id, '')) LIKE ? ESCAPE '\\' OR LOWER(t.manufacturer) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(t.model) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.version, '')) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(COALESCE(t.location, '')) LIKE ? ESCAPE '\\')))");
+            String like = "%" + listing.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int i = 0; i < 7; i++) {
+                params.add(like);
+            }
         }
-        String from = " from Finding f, Advisory a where a.id = f.advisoryId and " + where;
-        var count = em.createQuery("select count(f)" + from, Long.class);
-        var rows = em.createQuery("select f, a" + from + " order by " + order(listing.sort()) + ", f.id", Object[].class);
-        p.map().forEach((k, v) -> {
-            count.setParameter(k, v);
-            rows.setParameter(k, v);
-        });
-        List<Object[]> items = rows.setFirstResult(page.page() * page.size()).setMaxResults(page.size()).getResultList();
-        Map<UUID, Device> owned = new HashMap<>();
-        List<UUID> ids = items.stream().map(r -> ((Finding) r[0]).deviceId).distinct().toList();
-        if (!ids.isEmpty()) {
-            devices.list("id in ?1", ids).forEach(d -> owned.put(d.id, d));
-        }
-        return page.of(items.stream().map(r -> view((Finding) r[0], (Advisory) r[1], owned.get(((Finding) r[0]).deviceId)))
-                .toList(), count.getSingleResult());
+        return queries.page(new FindingQueries.Where(where.toString(), params, bySeverity || text), order(listing.sort()),
+                page);
     }
 
     private static String order(String sort) {
         if (sort == null || sort.isBlank()) {
-            return "f.lastSeen desc";
+            return FindingQueries.NEWEST_FIRST;
         }
         boolean descending = sort.startsWith("-");
         String expression = SORTS.get(descending ? sort.substring(1) : sort);
@@ -135,7 +127,7 @@ public class FindingService {
             throw ApiException.badField("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
                     + ", optionally with a leading '-'");
         }
-        return expression + (descending ? " desc" : " asc");
+        return expression + (descending ? " DESC" : " ASC") + ", f.last_seen DESC";
     }
 
     /** One finding of the hospital; another hospital's id is "not found". */

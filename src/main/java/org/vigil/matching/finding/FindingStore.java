@@ -54,8 +54,8 @@ public class FindingStore {
     public List<Row> byDevices(Collection<UUID> deviceIds) {
         List<Row> out = new ArrayList<>();
         for (List<UUID> chunk : CatalogReader.chunks(deviceIds)) {
-            reader.query("SELECT " + COLUMNS + " FROM finding WHERE device_id IN (" + CatalogReader.marks(chunk.size())
-                    + ")", chunk, rs -> out.add(row(rs)));
+            reader.query("SELECT " + COLUMNS + " FROM finding WHERE device_id = ANY(?)", CatalogReader.uuids(chunk),
+                    rs -> out.add(row(rs)));
         }
         return out;
     }

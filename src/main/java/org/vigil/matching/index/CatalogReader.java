@@ -42,8 +42,7 @@ public class CatalogReader {
         for (List<String> chunk : chunks(advisoryIds)) {
             query("SELECT advisory_id, product_id, vendor, product, version_text, status, product_code, "
                     + "model_numbers_json, catalog_numbers_json, udi_dis_json, lots_json, serials_json "
-                    + "FROM affected_product WHERE advisory_id IN ("
-                    + marks(chunk.size()) + ") ORDER BY advisory_id, position", chunk,
+                    + "FROM affected_product WHERE advisory_id = ANY(?) ORDER BY advisory_id, position", texts(chunk),
                     rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(product(rs)));
         }
         return out;
@@ -63,7 +62,7 @@ public class CatalogReader {
     public Map<String, String> revisions(Collection<String> advisoryIds) {
         Map<String, String> out = new HashMap<>();
         for (List<String> chunk : chunks(advisoryIds)) {
-            query("SELECT id, revision FROM advisory WHERE id IN (" + marks(chunk.size()) + ")", chunk,
+            query("SELECT id, revision FROM advisory WHERE id = ANY(?)", texts(chunk),
                     rs -> out.put(rs.getString(1), rs.getString(2)));
         }
         return out;
@@ -72,7 +71,7 @@ public class CatalogReader {
     public List<DeviceFacts> devices(Collection<UUID> ids) {
         List<DeviceFacts> out = new ArrayList<>();
         for (List<UUID> chunk : chunks(ids)) {
-            query("SELECT " + DEVICE_COLUMNS + " FROM device d WHERE d.id IN (" + marks(chunk.size()) + ")", chunk,
+            query("SELECT " + DEVICE_COLUMNS + " FROM device d WHERE d.id = ANY(?)", uuids(chunk),
                     rs -> out.add(device(rs)));
         }
         return out;
@@ -82,13 +81,12 @@ public class CatalogReader {
     public List<DeviceFacts> devicesWithTerms(Collection<String> terms) {
         java.util.Set<String> signatures = new java.util.HashSet<>();
         for (List<String> chunk : chunks(terms)) {
-            query("SELECT DISTINCT signature FROM match_signature_term WHERE term IN (" + marks(chunk.size()) + ")",
-                    chunk, rs -> signatures.add(rs.getString(1)));
+            query("SELECT DISTINCT signature FROM match_signature_term WHERE term = ANY(?)", texts(chunk), rs -> signatures.add(rs.getString(1)));
         }
         List<DeviceFacts> out = new ArrayList<>();
         for (List<String> chunk : chunks(signatures)) {
             query("SELECT " + DEVICE_COLUMNS + " FROM match_device_signature s JOIN device d ON d.id = s.device_id "
-                    + "WHERE s.signature IN (" + marks(chunk.size()) + ")", chunk, rs -> out.add(device(rs)));
+                    + "WHERE s.signature = ANY(?)", texts(chunk), rs -> out.add(device(rs)));
         }
         return out;
     }
@@ -128,9 +126,7 @@ public class CatalogReader {
 
     public void query(String sql, List<?> params, RowHandler handler) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
+            bind(c, ps, params);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -142,8 +138,31 @@ public class CatalogReader {
         }
     }
 
-    public static String marks(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    /**
+     * Values for one {@code = ANY(?)} parameter. One statement text for any number of values: with an {@code IN}
+     * list every chunk size was its own prepared statement, and PostgreSQL kept the generic plan it chose for each
+     * while the table was small (a sequential scan per chunk of a 1,000,000-row device table).
+     */
+    public record SqlArray(String type, Object[] values) {
+    }
+
+    public static List<Object> uuids(Collection<UUID> values) {
+        return List.of(new SqlArray("uuid", values.toArray()));
+    }
+
+    public static List<Object> texts(Collection<String> values) {
+        return List.of(new SqlArray("varchar", values.toArray()));
+    }
+
+    /** Binds parameters in order; a {@link SqlArray} becomes a JDBC array of this connection. */
+    public static void bind(Connection c, PreparedStatement ps, List<?> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i) instanceof SqlArray a) {
+                ps.setArray(i + 1, c.createArrayOf(a.type(), a.values()));
+            } else {
+                ps.setObject(i + 1, params.get(i));
+            }
+        }
     }
 
     public static <T> List<List<T>> chunks(Collection<T> all) {

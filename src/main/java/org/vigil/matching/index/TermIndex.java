@@ -37,8 +37,8 @@ public class TermIndex {
         terms.values().forEach(t -> signatures.computeIfAbsent(t, TermIndex::signature));
         Set<String> known = new HashSet<>();
         for (List<String> chunk : CatalogReader.chunks(signatures.values())) {
-            reader.query("SELECT DISTINCT signature FROM match_signature_term WHERE signature IN ("
-                    + CatalogReader.marks(chunk.size()) + ")", chunk, rs -> known.add(rs.getString(1)));
+            reader.query("SELECT DISTINCT signature FROM match_signature_term WHERE signature = ANY(?)",
+                    CatalogReader.texts(chunk), rs -> known.add(rs.getString(1)));
         }
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
@@ -89,8 +89,7 @@ public class TermIndex {
 
     public void deleteDevices(Collection<UUID> ids) {
         for (List<UUID> chunk : CatalogReader.chunks(ids)) {
-            update("DELETE FROM match_device_signature WHERE device_id IN (" + CatalogReader.marks(chunk.size()) + ")",
-                    chunk);
+            update("DELETE FROM match_device_signature WHERE device_id = ANY(?)", CatalogReader.uuids(chunk));
         }
     }
 
@@ -118,8 +117,8 @@ public class TermIndex {
     public Set<String> advisoriesWithTerms(Collection<String> terms) {
         Set<String> out = new HashSet<>();
         for (List<String> chunk : CatalogReader.chunks(terms)) {
-            reader.query("SELECT DISTINCT advisory_id FROM match_advisory_term WHERE term IN ("
-                    + CatalogReader.marks(chunk.size()) + ")", chunk, rs -> out.add(rs.getString(1)));
+            reader.query("SELECT DISTINCT advisory_id FROM match_advisory_term WHERE term = ANY(?)",
+                    CatalogReader.texts(chunk), rs -> out.add(rs.getString(1)));
         }
         return out;
     }
@@ -128,8 +127,8 @@ public class TermIndex {
     public Map<String, Set<String>> advisoriesByTerm(Collection<String> terms) {
         Map<String, Set<String>> out = new java.util.HashMap<>();
         for (List<String> chunk : CatalogReader.chunks(terms)) {
-            reader.query("SELECT term, advisory_id FROM match_advisory_term WHERE term IN ("
-                    + CatalogReader.marks(chunk.size()) + ")", chunk,
+            reader.query("SELECT term, advisory_id FROM match_advisory_term WHERE term = ANY(?)",
+                    CatalogReader.texts(chunk),
                     rs -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
         }
         return out;
@@ -141,7 +140,7 @@ public class TermIndex {
         List<String> terms = heads.stream().map(h -> "m:" + h).toList();
         for (List<String> chunk : CatalogReader.chunks(terms)) {
             reader.query("SELECT s.device_id FROM match_signature_term t JOIN match_device_signature s "
-                    + "ON s.signature = t.signature WHERE t.term IN (" + CatalogReader.marks(chunk.size()) + ")", chunk,
+                    + "ON s.signature = t.signature WHERE t.term = ANY(?)", CatalogReader.texts(chunk),
                     rs -> out.add(rs.getObject(1, UUID.class)));
         }
         return out;
@@ -149,9 +148,7 @@ public class TermIndex {
 
     private void update(String sql, List<?> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
+            CatalogReader.bind(c, ps, params);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("match index write failed", e);
