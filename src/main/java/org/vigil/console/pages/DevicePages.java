@@ -12,11 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -27,10 +24,10 @@ import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
 import org.vigil.console.ConsoleErrors;
 import org.vigil.console.Pager;
-import org.vigil.inventory.DeviceResource;
 import org.vigil.inventory.DeviceService;
 import org.vigil.inventory.DeviceView;
-import org.vigil.inventory.ImportResult;
+import org.vigil.inventory.importing.ImportResource;
+import org.vigil.inventory.importing.ImportResult;
 import org.vigil.matching.finding.FindingService;
 import org.vigil.matching.finding.FindingView;
 import org.vigil.tenancy.Caller;
@@ -49,11 +46,11 @@ public class DevicePages {
     }
 
     private final DeviceService devices;
-    private final DeviceResource imports;
+    private final ImportResource imports;
     private final FindingService findings;
     private final Caller caller;
 
-    public DevicePages(DeviceService devices, DeviceResource imports, FindingService findings, Caller caller) {
+    public DevicePages(DeviceService devices, ImportResource imports, FindingService findings, Caller caller) {
         this.devices = devices;
         this.imports = imports;
         this.findings = findings;
@@ -83,8 +80,9 @@ public class DevicePages {
     }
 
     /**
-     * The upload form ({@code file}: CSV or JSON). It goes through the API's own import entry, so size limits,
-     * parsing and row validation are the same; the answer lists every rejected line with its number.
+     * The upload form ({@code file}: CSV, TSV or JSON). It goes through the API's own multipart import entry, so
+     * size limit, encoding and dialect detection, column names and row validation are the same; the answer lists
+     * every rejected line with its number.
      */
     @POST
     @Path("/import")
@@ -94,18 +92,14 @@ public class DevicePages {
             return Response.status(400).entity(page(null, 0, null, "Choose a CSV or JSON file to import.", null)).build();
         }
         String name = file.fileName() == null ? "upload" : file.fileName();
-        boolean json = name.toLowerCase(Locale.ROOT).endsWith(".json")
-                || (file.contentType() != null && file.contentType().toLowerCase(Locale.ROOT).contains("json"));
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            ImportResult result = json ? imports.importJson(in, file.size()) : imports.importCsv(in, file.size());
+        try {
+            ImportResult result = imports.form(List.of(file), null, null, false);
             return Response.ok(page(null, 0, result, null, name)).build();
         } catch (ApiException e) {
             if (e.status() >= 500) {
                 throw e;
             }
             return Response.status(e.status()).entity(page(null, 0, null, e.getMessage(), name)).build();
-        } catch (IOException e) {
-            return Response.status(400).entity(page(null, 0, null, "The upload could not be read.", name)).build();
         }
     }
 
