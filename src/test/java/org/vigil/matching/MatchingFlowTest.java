@@ -191,8 +191,8 @@ class MatchingFlowTest {
                 .post("/api/v1/manufacturer-aliases").then().statusCode(400).contentType("application/problem+json");
         Api.asOperator().contentType(ContentType.JSON).body(Map.of("alias", "ACME BIOMED", "canonical", "Initech"))
                 .post("/api/v1/manufacturer-aliases").then().statusCode(409);
-        a.call().get("/api/v1/manufacturer-aliases").then().statusCode(200)
-                .body("alias", hasItem("CareFusion")).body("alias", hasItem("Acme Biomed"));
+        a.call().get("/api/v1/manufacturer-aliases?size=500").then().statusCode(200)
+                .body("items.alias", hasItem("CareFusion")).body("items.alias", hasItem("Acme Biomed"));
 
         awaitRun(Api.asOperator().delete("/api/v1/manufacturer-aliases/" + aliasId).then().statusCode(200)
                 .extract().path("rematch.id"));

@@ -95,8 +95,8 @@ public final class VigilClient {
 
     /** The last runs of cisa-csaf (operator). */
     public List<Map<String, Object>> csafRuns() {
-        return as(VigilProcess.OPERATOR_KEY).get("/api/v1/sources/cisa-csaf/runs").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        return as(VigilProcess.OPERATOR_KEY).queryParam("size", 500).get("/api/v1/sources/cisa-csaf/runs").then()
+                .statusCode(200).extract().jsonPath().getList("items");
     }
 
     /** The hospital's delivery log (one page is plenty here). */
