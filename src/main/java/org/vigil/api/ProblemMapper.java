@@ -115,7 +115,7 @@ public class ProblemMapper {
             List<ProblemDetail.FieldError> errors) {
         String instance = uri == null ? null : uri.getPath();
         List<ProblemDetail.FieldError> safeErrors = errors.stream()
-                .map(f -> new ProblemDetail.FieldError(f.field(), Redactor.redact(f.message()))).toList();
+                .map(f -> new ProblemDetail.FieldError(f.field(), f.line(), Redactor.redact(f.message()))).toList();
         return Response.status(status)
                 .type(ProblemDetail.MEDIA_TYPE)
                 .entity(new ProblemDetail("about:blank", title, status, Redactor.redact(detail), instance, safeErrors))

@@ -72,7 +72,7 @@ public class Device {
     public Instant updatedAt;
 
     /** Copies validated input onto this device. */
-    void apply(DeviceInput in) {
+    public void apply(DeviceInput in) {
         assetId = in.assetId();
         manufacturer = in.manufacturer();
         model = in.model();
@@ -93,7 +93,7 @@ public class Device {
         updatedAt = Instant.now();
     }
 
-    static Device create(UUID hospitalId, DeviceInput in) {
+    public static Device create(UUID hospitalId, DeviceInput in) {
         Device d = new Device();
         d.id = UUID.randomUUID();
         d.hospitalId = hospitalId;

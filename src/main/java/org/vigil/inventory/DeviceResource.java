@@ -1,11 +1,9 @@
 package org.vigil.inventory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,18 +11,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
-import org.vigil.api.ApiException;
 import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
-import org.vigil.api.ProblemDetail.FieldError;
 import org.vigil.tenancy.Caller;
 
 @Path("/api/v1/devices")
@@ -32,14 +22,10 @@ public class DeviceResource {
 
     private final DeviceService devices;
     private final Caller caller;
-    private final InventoryConfig config;
-    private final ObjectMapper mapper;
 
-    public DeviceResource(DeviceService devices, Caller caller, InventoryConfig config, ObjectMapper mapper) {
+    public DeviceResource(DeviceService devices, Caller caller) {
         this.devices = devices;
         this.caller = caller;
-        this.config = config;
-        this.mapper = mapper;
     }
 
     @GET
@@ -73,55 +59,5 @@ public class DeviceResource {
     public Response delete(@PathParam("id") UUID id) {
         devices.delete(caller.hospitalId(), id);
         return Response.noContent().build();
-    }
-
-    @POST
-    @Path("/import")
-    @Consumes("text/csv")
-    public ImportResult importCsv(InputStream body, @HeaderParam("Content-Length") Long length) {
-        UUID hospitalId = caller.hospitalId();
-        byte[] bytes = bounded(body, length);
-        ParsedImport parsed = parse(() -> CsvDeviceReader.read(
-                new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
-        return devices.importRows(hospitalId, parsed);
-    }
-
-    @POST
-    @Path("/import")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ImportResult importJson(InputStream body, @HeaderParam("Content-Length") Long length) {
-        UUID hospitalId = caller.hospitalId();
-        byte[] bytes = bounded(body, length);
-        ParsedImport parsed = parse(() -> JsonDeviceReader.read(mapper, new ByteArrayInputStream(bytes)));
-        return devices.importRows(hospitalId, parsed);
-    }
-
-    private static ParsedImport parse(java.util.function.Supplier<ParsedImport> reader) {
-        try {
-            return reader.get();
-        } catch (ImportFormatException e) {
-            throw ApiException.badRequest("line " + e.line() + ": " + e.getMessage(),
-                    List.of(new FieldError(null, e.line(), e.getMessage())));
-        }
-    }
-
-    private byte[] bounded(InputStream body, Long declared) {
-        long limit = config.maxImportSize().asLongValue();
-        if (declared != null && declared > limit) {
-            throw tooLarge(limit);
-        }
-        try {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw tooLarge(limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ApiException.badRequest("The upload could not be read", List.of());
-        }
-    }
-
-    private static ApiException tooLarge(long limit) {
-        return ApiException.tooLarge("Import files are limited to " + limit + " bytes; split the file");
     }
 }

@@ -3,9 +3,6 @@ package org.vigil.inventory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,63 +68,6 @@ public class DeviceService {
         return page.of(slice.items().stream().map(DeviceView::of).toList(), slice.total());
     }
 
-    /**
-     * Upserts the valid rows by assetId in one transaction and reports every rejected row with its line.
-     * A row is written whole or not at all: validation happens before anything is written.
-     */
-    @Transactional
-    public ImportResult importRows(UUID hospitalId, ParsedImport parsed) {
-        List<ImportResult.RowError> errors = new ArrayList<>(parsed.unreadable());
-        Map<String, Integer> firstLineOfAsset = new HashMap<>();
-        List<ImportRow> valid = new ArrayList<>();
-        for (ImportRow row : parsed.rows()) {
-            DeviceValidator.Result result = DeviceValidator.validate(row.input());
-            if (!result.ok()) {
-                errors.add(new ImportResult.RowError(row.line(), describe(result.errors(), row.fieldNames())));
-                continue;
-            }
-            String assetId = result.device().assetId();
-            if (assetId != null) {
-                Integer first = firstLineOfAsset.putIfAbsent(assetId, row.line());
-                if (first != null) {
-                    errors.add(new ImportResult.RowError(row.line(),
-                            "duplicate asset_id '" + assetId + "' (first given on line " + first + ")"));
-                    continue;
-                }
-            }
-            valid.add(new ImportRow(row.line(), result.device(), row.fieldNames()));
-        }
-
-        Map<String, Device> existing = new HashMap<>();
-        for (Device d : devices.findByAssetIds(hospitalId, firstLineOfAsset.keySet())) {
-            existing.put(d.assetId, d);
-        }
-        int created = 0;
-        int updated = 0;
-        Set<UUID> touched = new LinkedHashSet<>();
-        List<Device> fresh = new ArrayList<>();
-        for (ImportRow row : valid) {
-            Device current = row.input().assetId() == null ? null : existing.get(row.input().assetId());
-            if (current != null) {
-                current.apply(row.input());
-                touched.add(current.id);
-                updated++;
-            } else {
-                Device device = Device.create(hospitalId, row.input());
-                fresh.add(device);
-                touched.add(device.id);
-                created++;
-            }
-        }
-        devices.persist(fresh);
-        devices.flush();
-        if (!touched.isEmpty()) {
-            changed.fire(new DevicesChanged(hospitalId, touched, Set.of()));
-        }
-        errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return new ImportResult(created, updated, errors.size(), errors, parsed.ignoredColumns());
-    }
-
     private Device owned(UUID hospitalId, UUID id) {
         return devices.findOwned(hospitalId, id).orElseThrow(() -> ApiException.notFound("Device " + id));
     }
@@ -138,19 +78,8 @@ public class DeviceService {
         }
         DeviceValidator.Result result = DeviceValidator.validate(input);
         if (!result.ok()) {
-            throw ApiException.badRequest(describe(result.errors(), Map.of()), result.errors());
+            throw ApiException.badRequest(DeviceValidator.describe(result.errors(), Map.of()), result.errors());
         }
         return result.device();
-    }
-
-    private static String describe(List<FieldError> errors, Map<String, String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (FieldError e : errors) {
-            if (sb.length() > 0) {
-                sb.append("; ");
-            }
-            sb.append(names.getOrDefault(e.field(), e.field())).append(": ").append(e.message());
-        }
-        return sb.toString();
     }
 }

@@ -147,4 +147,16 @@ public final class DeviceValidator {
         }
         return trimmed;
     }
+
+    /** "Model Number: is required; udi: …", with the names the client used ({@code names}: field → name). */
+    public static String describe(List<FieldError> errors, java.util.Map<String, String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (FieldError e : errors) {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(names.getOrDefault(e.field(), e.field())).append(": ").append(e.message());
+        }
+        return sb.toString();
+    }
 }

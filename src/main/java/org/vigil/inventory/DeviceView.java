@@ -10,7 +10,7 @@ public record DeviceView(UUID id, String assetId, String manufacturer, String mo
         String productCode, String catalogNumber, int quantity, String location, String department,
         Instant createdAt, Instant updatedAt) {
 
-    static DeviceView of(Device d) {
+    public static DeviceView of(Device d) {
         return new DeviceView(d.id, d.assetId, d.manufacturer, d.model, d.version, d.udiDi, d.udi, d.serialNumber,
                 d.lotNumber, d.expirationDate, d.manufacturingDate, d.productCode, d.catalogNumber, d.quantity,
                 d.location, d.department, d.createdAt, d.updatedAt);

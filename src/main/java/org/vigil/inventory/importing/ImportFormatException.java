@@ -1,4 +1,4 @@
-package org.vigil.inventory;
+package org.vigil.inventory.importing;
 
 /** The file as a whole cannot be read (not one bad row): nothing is imported. */
 public class ImportFormatException extends RuntimeException {
