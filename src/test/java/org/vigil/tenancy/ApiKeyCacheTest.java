@@ -29,7 +29,7 @@ class ApiKeyCacheTest {
                 .then().statusCode(201).extract().path("apiKey");
         Api.as(second).get("/api/v1/hospitals/me").then().statusCode(200);   // verified now, so remembered
         String secondId = tenant.call().get("/api/v1/hospitals/" + tenant.id() + "/api-keys")
-                .then().statusCode(200).extract().path("find { it.prefix == '" + second.substring(0, 12) + "' }.id");
+                .then().statusCode(200).extract().path("items.find { it.prefix == '" + second.substring(0, 12) + "' }.id");
 
         tenant.call().delete("/api/v1/hospitals/" + tenant.id() + "/api-keys/" + secondId).then().statusCode(204);
 
