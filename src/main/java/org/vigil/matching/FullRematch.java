@@ -162,7 +162,8 @@ public class FullRematch {
     public int companiesChanged(AliasRegistry before, AliasRegistry after) {
         Set<String> heads = new HashSet<>();
         List<String> names = new ArrayList<>();
-        reader.query("SELECT DISTINCT manufacturer FROM device", List.of(), rs -> names.add(rs.getString(1)));
+        reader.query("SELECT DISTINCT manufacturer FROM device WHERE manufacturer IS NOT NULL", List.of(),
+                rs -> names.add(rs.getString(1)));
         reader.query("SELECT DISTINCT vendor FROM affected_product WHERE vendor IS NOT NULL", List.of(),
                 rs -> names.add(rs.getString(1)));
         for (String n : names) {
