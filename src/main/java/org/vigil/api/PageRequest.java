@@ -56,4 +56,11 @@ public class PageRequest {
     public <T> Page<T> of(List<T> items, long total) {
         return new Page<>(items, page, size, total);
     }
+
+    /** This page of a short list held in memory (a few dozen entries), with the list's size as the total. */
+    public <T> Page<T> slice(List<T> all) {
+        long from = Math.min((long) page * size, all.size());
+        return new Page<>(List.copyOf(all.subList((int) from, (int) Math.min(all.size(), from + size))), page, size,
+                all.size());
+    }
 }

@@ -1,5 +1,6 @@
 package org.vigil.ingest;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
+import org.vigil.api.Page;
+import org.vigil.api.PageRequest;
 import org.vigil.tenancy.Caller;
 
 @Path("/api/v1/sources")
@@ -42,12 +45,14 @@ public class SourceResource {
                 .location(URI.create("/api/v1/sources/" + name + "/runs/" + run.id)).build();
     }
 
+    /** The source's runs, newest first, paged. */
     @GET
     @Path("/{name}/runs")
-    public List<RunView> runs(@PathParam("name") String name) {
+    public Page<RunView> runs(@PathParam("name") String name, @BeanParam PageRequest page) {
         caller.requireOperator();
+        page.validated();
         ingest.ingestor(name);
-        return statuses.recentRuns(name);
+        return statuses.runs(name, page);
     }
 
     @GET

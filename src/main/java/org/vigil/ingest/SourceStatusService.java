@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import org.vigil.api.Page;
+import org.vigil.api.PageRequest;
 
 /** Reads run records for the status API. */
 @ApplicationScoped
@@ -42,5 +44,12 @@ public class SourceStatusService {
     @Transactional
     public List<RunView> recentRuns(String name) {
         return runs.recent(name, 50).stream().map(RunView::of).toList();
+    }
+
+    /** One page of a source's runs, newest first. */
+    @Transactional
+    public Page<RunView> runs(String name, PageRequest page) {
+        var query = runs.find("source = ?1 order by startedAt desc, id", name);
+        return page.of(query.page(page.page(), page.size()).list().stream().map(RunView::of).toList(), query.count());
     }
 }

@@ -12,7 +12,8 @@ public class Caller {
     private UUID hospitalId;
     private String keyPrefix;
 
-    void set(ApiKey key) {
+    /** Sets the identity for this request: the API key filter, or the console from its session. */
+    public void set(ApiKey key) {
         this.role = key.role;
         this.hospitalId = key.hospitalId;
         this.keyPrefix = key.prefix;

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
 import org.vigil.api.Page;
@@ -73,10 +72,11 @@ public class HospitalResource {
 
     @GET
     @Path("/{id}/api-keys")
-    public List<KeyView> listKeys(@PathParam("id") UUID id) {
+    public Page<KeyView> listKeys(@PathParam("id") UUID id, @BeanParam PageRequest page) {
+        page.validated();
         hospitals.get(visible(id));
-        return keys.listHospitalKeys(id).stream()
-                .map(k -> new KeyView(k.id, k.prefix, k.createdAt, k.revokedAt)).toList();
+        return page.slice(keys.listHospitalKeys(id).stream()
+                .map(k -> new KeyView(k.id, k.prefix, k.createdAt, k.revokedAt)).toList());
     }
 
     @DELETE

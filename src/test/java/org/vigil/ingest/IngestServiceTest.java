@@ -94,7 +94,8 @@ class IngestServiceTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 Api.asOperator().get("/api/v1/sources/test-source/runs/" + runId).then()
                         .body("status", equalTo("SUCCEEDED")));
-        Api.asOperator().get("/api/v1/sources/test-source/runs").then().body("id", hasItem(runId));
+        Api.asOperator().get("/api/v1/sources/test-source/runs").then().body("items.id", hasItem(runId))
+                .body("page", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -54,7 +54,7 @@ class SharedAliasesTest {
                     .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate();
             bumpVersion();
         });
-        t.call().get("/api/v1/manufacturer-aliases").then().body("alias", hasItem("Kramerica"));
+        t.call().get("/api/v1/manufacturer-aliases?size=500").then().body("items.alias", hasItem("Kramerica"));
         String after = device(t, "S-2", "Kramerica Medical");
         t.call().get("/api/v1/devices/" + after + "/findings").then().body("total", equalTo(1))
                 .body("items[0].confidence", equalTo("CONFIRMED"))
@@ -64,7 +64,7 @@ class SharedAliasesTest {
             em.createNativeQuery("DELETE FROM manufacturer_alias WHERE id = ?1").setParameter(1, id).executeUpdate();
             bumpVersion();
         });
-        t.call().get("/api/v1/manufacturer-aliases").then().body("alias", not(hasItem("Kramerica")));
+        t.call().get("/api/v1/manufacturer-aliases?size=500").then().body("items.alias", not(hasItem("Kramerica")));
         String removed = device(t, "S-3", "Kramerica Medical");
         t.call().get("/api/v1/devices/" + removed + "/findings").then().body("total", equalTo(0));
     }

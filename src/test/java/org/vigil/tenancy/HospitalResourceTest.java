@@ -34,8 +34,9 @@ class HospitalResourceTest {
                 .body("id", equalTo(id)).body("name", equalTo("St. Elsewhere"))
                 .body("$", not(org.hamcrest.Matchers.hasKey("apiKey")));
         Api.as(key).get("/api/v1/hospitals/" + id + "/api-keys").then().statusCode(200)
-                .body("[0].prefix", equalTo(key.substring(0, 12)))
-                .body("[0]", not(org.hamcrest.Matchers.hasKey("apiKey")));
+                .body("total", equalTo(1))
+                .body("items[0].prefix", equalTo(key.substring(0, 12)))
+                .body("items[0]", not(org.hamcrest.Matchers.hasKey("apiKey")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vigil.matching.company;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,8 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
+import org.vigil.api.Page;
+import org.vigil.api.PageRequest;
 import org.vigil.tenancy.Caller;
 
 /** Manufacturer aliases: any key reads them, the operator adds and removes its own. */
@@ -25,9 +27,10 @@ public class AliasResource {
         this.caller = caller;
     }
 
+    /** Built-in entries first, then those of the aliases file, then the operator's; paged like every list. */
     @GET
-    public List<AliasService.AliasView> list() {
-        return aliases.list();
+    public Page<AliasService.AliasView> list(@BeanParam PageRequest page) {
+        return page.validated().slice(aliases.list());
     }
 
     @POST
@@ -42,6 +45,6 @@ public class AliasResource {
     @Path("/{id}")
     public AliasService.Change delete(@PathParam("id") UUID id) {
         caller.requireOperator();
-        return aliases.delete(id);
+        return aliases.delete(id, caller.actor());
     }
 }

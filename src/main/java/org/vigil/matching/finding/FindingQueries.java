@@ -39,8 +39,16 @@ public class FindingQueries {
     public record Where(String sql, List<Object> params, boolean needsAdvisory) {
     }
 
+    /** The API's order, which {@code ix_finding_hospital_seen_id} serves. */
+    public static final String NEWEST_FIRST = "f.last_seen DESC";
+
     /** One page of the hospital's findings, newest first; runs on the caller's transaction. */
     public Page<FindingView> page(Where where, PageRequest page) {
+        return page(where, NEWEST_FIRST, page);
+    }
+
+    /** One page in another order ({@code orderBy} is trusted SQL over f and a; the id breaks ties). */
+    public Page<FindingView> page(Where where, String orderBy, PageRequest page) {
         List<Object> params = new ArrayList<>(where.params());
         params.add(page.size());
         params.add((long) page.page() * page.size());
@@ -48,7 +56,7 @@ public class FindingQueries {
         // The device must belong to the finding's hospital too: defence in depth, the finding alone decides nothing.
         reader.query("SELECT " + COLUMNS + " FROM finding f JOIN advisory a ON a.id = f.advisory_id "
                 + "LEFT JOIN device d ON d.id = f.device_id AND d.hospital_id = f.hospital_id WHERE " + where.sql()
-                + " ORDER BY f.last_seen DESC, f.id LIMIT ? OFFSET ?", params, rs -> items.add(view(rs)));
+                + " ORDER BY " + orderBy + ", f.id LIMIT ? OFFSET ?", params, rs -> items.add(view(rs)));
         return page.of(items, page.total(items.size(), () -> count(where)));
     }
 

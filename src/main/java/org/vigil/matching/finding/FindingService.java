@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.vigil.advisory.Advisory;
@@ -44,11 +45,37 @@ public class FindingService {
             String since) {
     }
 
+    /**
+     * Text search and order of a listing (the console's findings table). {@code text} matches the advisory id or
+     * title and the device's asset id, manufacturer, model, version or location; {@code sort} is one of
+     * {@link #SORTS} with an optional leading "-" for descending. Null for both: newest first, as the API lists.
+     */
+    public record Listing(String text, String sort) {
+        public static final Listing NEWEST = new Listing(null, null);
+    }
+
+    /** The orders a listing can ask for (SQL over {@code finding f} joined with {@code advisory a}). */
+    public static final Map<String, String> SORTS = Map.of(
+            "severity", "CASE a.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2"
+                    + " WHEN 'LOW' THEN 1 ELSE 0 END",
+            "confidence", "CASE f.confidence WHEN 'CONFIRMED' THEN 2 WHEN 'LIKELY' THEN 1 ELSE 0 END",
+            "firstSeen", "f.first_seen",
+            "lastSeen", "f.last_seen",
+            "advisory", "f.advisory_id",
+            "state", "f.state");
+
     /** One page of the hospital's findings matching the filter, newest first, with device and advisory in brief. */
     @Transactional
     public Page<FindingView> list(UUID hospitalId, Filter f, PageRequest page) {
+        return list(hospitalId, f, Listing.NEWEST, page);
+    }
+
+    /** One page of the hospital's findings, filtered, searched and ordered; newest first by default. */
+    @Transactional
+    public Page<FindingView> list(UUID hospitalId, Filter f, Listing listing, PageRequest page) {
         StringBuilder where = new StringBuilder("f.hospital_id = ?");
         List<Object> params = new ArrayList<>(List.of(hospitalId));
+        boolean text = listing.text() != null && !listing.text().isBlank();
         boolean bySeverity = f.severity() != null && !f.severity().isBlank();
         if (f.state() != null && !f.state().isBlank()) {
             where.append(" AND f.state = ?");
@@ -74,7 +101,43 @@ public class FindingService {
             where.append(" AND f.last_seen >= ?");
             params.add(since(f.since()).atOffset(ZoneOffset.UTC));
         }
-        return queries.page(new FindingQueries.Where(where.toString(), params, bySeverity), page);
+        if (text) {
+            where.append(" AND (LOWER(a.id) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(a.title, '')) LIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM device t WHERE t.id = f.device_id AND t.hospital_id = f.hospital_id"
+                    + " AND (LOWER(COALESCE(t.asset_id, '')) LIKE ? ESCAPE '\\' OR LOWER(t.manufacturer) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(t.model) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(t.version, '')) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(COALESCE(t.location, '')) LIKE ? ESCAPE '\\')))");
+            String like = "%" + listing.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
+            for (int i = 0; i < 7; i++) {
+                params.add(like);
+            }
+        }
+        return queries.page(new FindingQueries.Where(where.toString(), params, bySeverity || text), order(listing.sort()),
+                page);
+    }
+
+    private static String order(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return FindingQueries.NEWEST_FIRST;
+        }
+        boolean descending = sort.startsWith("-");
+        String expression = SORTS.get(descending ? sort.substring(1) : sort);
+        if (expression == null) {
+            throw ApiException.badField("sort", "must be one of " + new java.util.TreeSet<>(SORTS.keySet())
+                    + ", optionally with a leading '-'");
+        }
+        return expression + (descending ? " DESC" : " ASC") + ", f.last_seen DESC";
+    }
+
+    /** One finding of the hospital; another hospital's id is "not found". */
+    @Transactional
+    public FindingView get(UUID hospitalId, UUID id) {
+        Finding f = em.find(Finding.class, id);
+        if (f == null || !f.hospitalId.equals(hospitalId)) {
+            throw ApiException.notFound("Finding " + id);
+        }
+        return view(f, em.find(Advisory.class, f.advisoryId), devices.findById(f.deviceId));
     }
 
     /** One device's findings; 404 when the device is not the caller's. */

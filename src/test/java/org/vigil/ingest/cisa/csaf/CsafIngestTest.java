@@ -240,6 +240,24 @@ class CsafIngestTest {
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then().body("kev", equalTo(false));
     }
 
+    @Test
+    @Order(10)
+    void aKeyAppendedToTheKeyFileCannotVouchForATamperedDocument() {
+        String path = "2099/icsma-99-208-01.json";
+        TestPgp attacker = TestPgp.generate();
+        String tampered = CsafFixtures.pump("ICSMA-99-208-01", "1", "2099-10-01T06:00:00.000000Z").replace("9.8", "1.0");
+        provider.appendToKeyFile(attacker).putSignedBy(attacker, path, tampered, "2099-10-01T06:00:00.000000Z").publish();
+
+        IngestRun run = run(IngestRun.Trigger.SCHEDULED);
+
+        assertEquals(0, run.created);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + run.id).then()
+                .body("errors.find { it.item == '" + path + "' }.reason", equalTo("not imported: signed by key "
+                        + attacker.fingerprint() + ", which the key file holds but which is neither the pinned key "
+                        + key.fingerprint() + " nor a subkey bound to it"));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-208-01").then().statusCode(404);
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["

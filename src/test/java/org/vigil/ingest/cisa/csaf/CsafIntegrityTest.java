@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,63 @@ class CsafIntegrityTest {
     void sha256SidecarWorksToo() {
         String sidecar = CsafIntegrity.hex("SHA-256", DOC) + "  icsma-99-101-01.json";
         assertTrue(CsafIntegrity.check(new Input(DOC, "SHA-256", sidecar, provider.sign(DOC)), keys, Policy.STRICT).accepted());
+    }
+
+    @Test
+    void aSecondKeyAppendedToTheKeyFileCannotVouchForATamperedDocument() throws IOException {
+        TestPgp attacker = TestPgp.generate();
+        CsafSignatures pinned = CsafSignatures.load(provider.publicKeyFollowedBy(attacker)
+                .getBytes(StandardCharsets.US_ASCII), List.of(provider.fingerprint()));
+        byte[] tampered = CsafFixtures.pump().replace("9.8", "1.0").getBytes(StandardCharsets.UTF_8);
+        Input in = new Input(tampered, "SHA-512", sha512(tampered), attacker.sign(tampered));
+
+        Verdict strict = CsafIntegrity.check(in, pinned, Policy.STRICT);
+        assertFalse(strict.accepted());
+        assertEquals("signed by key " + attacker.fingerprint() + ", which the key file holds but which is neither the "
+                + "pinned key " + provider.fingerprint() + " nor a subkey bound to it", strict.reason());
+        assertEquals(Verification.UNVERIFIED, CsafIntegrity.check(in, pinned, Policy.ALLOW_UNVERIFIED).provenance()
+                .verification());
+        assertEquals(List.of(provider.fingerprint()), pinned.fingerprints(), "only the pinned key is trusted");
+        assertEquals(List.of(provider.fingerprint(), attacker.fingerprint()), CsafSignatures.load(provider
+                .publicKeyThenBlockOf(attacker).getBytes(StandardCharsets.US_ASCII), List.of()).fingerprints(),
+                "armour blocks one after another are all read; without pins the key file is trusted as a whole");
+    }
+
+    @Test
+    void aSigningSubkeyBoundToThePinnedKeyIsAccepted() throws IOException {
+        TestPgp withSub = TestPgp.withSigningSubkey(Instant.now().minusSeconds(3600), null);
+        Verdict v = CsafIntegrity.check(new Input(DOC, "SHA-512", sha512(DOC), withSub.sign(DOC)), pinnedTo(withSub),
+                Policy.STRICT);
+        assertTrue(v.accepted(), v.reason());
+        assertEquals(Verification.VERIFIED, v.provenance().verification());
+        assertEquals(withSub.fingerprint(), v.provenance().keyFingerprint(), "provenance names the pinned primary key");
+        assertTrue(v.provenance().detail().endsWith("(signing subkey " + withSub.signingFingerprint() + ")"),
+                v.provenance().detail());
+    }
+
+    @Test
+    void anExpiredRevokedOrForeignSubkeyIsRefusedWithItsReason() throws IOException {
+        TestPgp expired = TestPgp.withSigningSubkey(Instant.now().minus(Duration.ofDays(2)), Duration.ofDays(1));
+        assertRefused(expired, expired, "subkey " + expired.signingFingerprint() + " of the pinned key expired on ");
+
+        TestPgp revoked = TestPgp.withSigningSubkey(Instant.now().minusSeconds(3600), null).withSubkeyRevoked();
+        assertRefused(revoked, revoked, "subkey " + revoked.signingFingerprint() + " of the pinned key is revoked");
+
+        TestPgp attacker = TestPgp.withSigningSubkey(Instant.now().minusSeconds(3600), null);
+        TestPgp stitched = provider.withForeignSubkeyOf(attacker);
+        assertRefused(stitched, stitched, "subkey " + attacker.signingFingerprint() + " is not bound to the pinned key "
+                + provider.fingerprint() + " by a valid binding signature");
+    }
+
+    private static void assertRefused(TestPgp keyFile, TestPgp signer, String reasonStart) throws IOException {
+        Verdict v = CsafIntegrity.check(new Input(DOC, "SHA-512", sha512(DOC), signer.sign(DOC)), pinnedTo(keyFile),
+                Policy.STRICT);
+        assertFalse(v.accepted(), reasonStart);
+        assertTrue(v.reason().startsWith(reasonStart), v.reason());
+    }
+
+    private static CsafSignatures pinnedTo(TestPgp key) throws IOException {
+        return CsafSignatures.load(key.publicKey().getBytes(StandardCharsets.US_ASCII), List.of(key.fingerprint()));
     }
 
     @Test

@@ -29,10 +29,18 @@ final class TestProvider {
     private final TestPgp key;
     private final Map<String, Doc> docs = new LinkedHashMap<>();
     private int version;
+    private String keyFile;
 
     TestProvider(WireMockServer wm, TestPgp key) {
         this.wm = wm;
         this.key = key;
+        this.keyFile = key.publicKey();
+    }
+
+    /** From the next publish on, the key file also holds {@code other}'s key (a tampered mirror appended it). */
+    TestProvider appendToKeyFile(TestPgp other) {
+        keyFile = key.publicKeyFollowedBy(other);
+        return this;
     }
 
     /** A correctly hashed and signed document. */
@@ -67,7 +75,7 @@ final class TestProvider {
                 + "\"public_openpgp_keys\":[{\"fingerprint\":\"" + key.fingerprint() + "\",\"url\":\"" + base
                 + "/keys/provider.asc\"}],\"publisher\":{\"category\":\"coordinator\",\"name\":\"Test CERT\","
                 + "\"namespace\":\"https://example.org\"},\"role\":\"csaf_trusted_provider\"}");
-        stub("/keys/provider.asc", key.publicKey());
+        stub("/keys/provider.asc", keyFile);
         String changes = docs.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, Doc> e) -> e.getValue().timestamp()).reversed())
                 .map(e -> "\"" + e.getKey() + "\",\"" + e.getValue().timestamp() + "\"")
