@@ -1,8 +1,7 @@
 package org.vigil.matching;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,15 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.vigil.matching.evidence.Matcher.PreparedDevice;
-import org.vigil.matching.evidence.Matcher.PreparedProduct;
-import org.vigil.matching.company.AliasRegistry;
 import org.vigil.matching.company.Aliases;
 import org.vigil.matching.evidence.DeviceFacts;
 import org.vigil.matching.evidence.MatchResult;
 import org.vigil.matching.evidence.Matcher;
+import org.vigil.matching.evidence.Matcher.PreparedDevice;
+import org.vigil.matching.evidence.Matcher.PreparedProduct;
 import org.vigil.matching.finding.FindingStore;
 import org.vigil.matching.finding.MatchEvent;
 import org.vigil.matching.finding.Reconciler;
@@ -30,29 +29,39 @@ import org.vigil.matching.index.TermIndex;
 import org.vigil.matching.index.Terms;
 
 /**
- * Rebuilds the term index and re-matches every device against the whole catalogue, on operator request (after an
- * upgrade of the matching rules) or after an alias change (then only the companies it touches). The catalogue is
- * held in memory and devices with the same signature are evaluated once, so a million devices take seconds.
+ * Re-indexes and re-matches every device against the whole catalogue, as a {@link MatchingRun} (after an upgrade of
+ * the matching rules). The catalogue is held in memory and devices with the same signature are evaluated once, so a
+ * million devices take seconds.
+ *
+ * <p>Safe next to ingest and inventory changes, which keep matching incrementally meanwhile. Nothing is deleted
+ * up front: each advisory's and each device's index entries are replaced in the transaction that writes the new
+ * ones. Each batch locks the advisories it touches and leaves alone every advisory that changed after the
+ * catalogue was read (those were matched by their own change, with the current catalogue), and findings of
+ * advisories that arrived meanwhile; so an advisory ingested during a re-match keeps its findings and no hospital
+ * hears a FINDING_RESOLVED for a device that still matches.
  */
 @ApplicationScoped
 public class FullRematch {
 
     private static final Logger LOG = Logger.getLogger(FullRematch.class);
-    private static final int BATCH = 5000;
 
     private final Aliases aliases;
     private final CatalogReader reader;
     private final TermIndex index;
     private final FindingStore store;
     private final MatchingService matching;
+    private final RunProgress progress;
+    private final MatchingConfig config;
 
     public FullRematch(Aliases aliases, CatalogReader reader, TermIndex index, FindingStore store,
-            MatchingService matching) {
+            MatchingService matching, RunProgress progress, MatchingConfig config) {
         this.aliases = aliases;
         this.reader = reader;
         this.index = index;
         this.store = store;
         this.matching = matching;
+        this.progress = progress;
+        this.config = config;
     }
 
     /**
@@ -63,51 +72,9 @@ public class FullRematch {
             long events, long indexMillis, long writeMillis, long millis) {
     }
 
-    /**
-     * Re-indexes and re-matches everything. Runs in batches of devices, each its own transaction (findings, events
-     * and notification outbox together), so a million devices never sit in one transaction; a failure leaves the
-     * batches before it done and the operator simply runs it again.
-     */
-    public Summary all() {
-        Instant start = Instant.now();
-        Matcher matcher = aliases.matcher();
-        Map<String, List<PreparedProduct>> catalogue = new LinkedHashMap<>();
-        Map<String, Set<String>> byTerm = new HashMap<>();
-        Map<String, String> revisions = new HashMap<>();
-        QuarkusTransaction.requiringNew().run(() -> {
-            index.deleteAll();
-            reader.allProducts().forEach((id, list) -> {
-                List<PreparedProduct> prepared = list.stream().map(matcher::prepare).toList();
-                catalogue.put(id, prepared);
-                Set<String> terms = new LinkedHashSet<>();
-                prepared.forEach(p -> terms.addAll(Terms.of(p)));
-                index.replaceAdvisory(id, terms);
-                terms.forEach(t -> byTerm.computeIfAbsent(t, k -> new HashSet<>()).add(id));
-            });
-            revisions.putAll(reader.revisions(catalogue.keySet()));
-        });
-        Map<String, Signature> bySignature = new HashMap<>();
-        long[] counts = new long[6];
-        UUID after = null;
-        while (true) {
-            UUID from = after;
-            List<DeviceFacts> batch = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
-                List<DeviceFacts> page = reader.devicePage(from, BATCH);
-                if (!page.isEmpty()) {
-                    flush(page, matcher, catalogue, byTerm, revisions, bySignature, counts);
-                }
-                return page;
-            });
-            if (batch.size() < BATCH) {
-                break;
-            }
-            after = batch.get(batch.size() - 1).id();
-        }
-        long millis = Duration.between(start, Instant.now()).toMillis();
-        LOG.infof("full re-match: %d devices (%d distinct), %d advisories, %d new and %d changed findings, %d events in %d ms",
-                counts[0], bySignature.size(), catalogue.size(), counts[1], counts[2], counts[5], millis);
-        return new Summary(counts[0], bySignature.size(), catalogue.size(), counts[1], counts[2], counts[5],
-                counts[3] / 1_000_000, counts[4] / 1_000_000, millis);
+    /** The catalogue as one re-match read it: prepared products, content hashes, revisions, advisories by term. */
+    private record Snapshot(Map<String, List<PreparedProduct>> products, Map<String, String> hashes,
+            Map<String, String> revisions, Map<String, Set<String>> byTerm) {
     }
 
     private record Hit(String advisoryId, MatchResult result) {
@@ -117,20 +84,83 @@ public class FullRematch {
     private record Signature(Set<String> terms, List<Hit> hits) {
     }
 
-    private void flush(List<DeviceFacts> batch, Matcher matcher, Map<String, List<PreparedProduct>> catalogue,
-            Map<String, Set<String>> byTerm, Map<String, String> revisions, Map<String, Signature> bySignature,
-            long[] counts) {
+    /** Runs (or resumes, after {@code after}) the full re-match of run {@code runId}, which holds the lease. */
+    Summary run(UUID runId, UUID after) {
+        Instant start = Instant.now();
+        Matcher matcher = QuarkusTransaction.requiringNew().call(aliases::matcher);
+        Snapshot catalogue = snapshot(runId, matcher);
+        Map<String, Signature> bySignature = new HashMap<>();
+        long[] counts = new long[6];
+        UUID cursor = after;
+        while (true) {
+            UUID from = cursor;
+            List<DeviceFacts> batch = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+                progress.fence(runId);
+                List<DeviceFacts> page = reader.devicePage(from, config.rematchBatchSize());
+                if (!page.isEmpty()) {
+                    List<MatchEvent> events = batch(page, matcher, catalogue, bySignature, counts);
+                    progress.advance(runId, page.get(page.size() - 1).id(), page.size(), events);
+                }
+                return page;
+            });
+            if (batch.size() < config.rematchBatchSize()) {
+                break;
+            }
+            cursor = batch.get(batch.size() - 1).id();
+        }
+        long millis = Duration.between(start, Instant.now()).toMillis();
+        LOG.infof("full re-match: %d devices (%d distinct), %d advisories, %d new and %d changed findings, %d events in %d ms",
+                counts[0], bySignature.size(), catalogue.products().size(), counts[1], counts[2], counts[5], millis);
+        return new Summary(counts[0], bySignature.size(), catalogue.products().size(), counts[1], counts[2], counts[5],
+                counts[3] / 1_000_000, counts[4] / 1_000_000, millis);
+    }
+
+    /**
+     * Reads the catalogue and re-indexes it with the current rules. Content hashes are read first, so an advisory
+     * changed while the products are read looks changed to the batches, never unchanged with stale products.
+     */
+    private Snapshot snapshot(UUID runId, Matcher matcher) {
+        Map<String, String> hashes = new HashMap<>();
+        Map<String, List<PreparedProduct>> catalogue = new LinkedHashMap<>();
+        Map<String, String> revisions = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            reader.query("SELECT id, content_hash FROM advisory", List.of(), rs -> hashes.put(rs.getString(1),
+                    String.valueOf(rs.getString(2))));
+            reader.allProducts().forEach((id, list) -> catalogue.put(id, list.stream().map(matcher::prepare).toList()));
+            revisions.putAll(reader.revisions(catalogue.keySet()));
+        });
+        Map<String, Set<String>> byTerm = new HashMap<>();
+        Map<String, Set<String>> termsOf = new LinkedHashMap<>();
+        catalogue.forEach((id, prepared) -> {
+            Set<String> terms = new LinkedHashSet<>();
+            prepared.forEach(p -> terms.addAll(Terms.of(p)));
+            termsOf.put(id, terms);
+            terms.forEach(t -> byTerm.computeIfAbsent(t, k -> new HashSet<>()).add(id));
+        });
+        for (List<String> chunk : CatalogReader.chunks(termsOf.keySet())) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                progress.fence(runId);
+                // An advisory revised since it was read was re-indexed by its own change: keep that entry.
+                Set<String> unchanged = progress.lockUnchanged(chunk, hashes);
+                chunk.stream().filter(unchanged::contains).forEach(id -> index.replaceAdvisory(id, termsOf.get(id)));
+            });
+        }
+        return new Snapshot(catalogue, hashes, revisions, byTerm);
+    }
+
+    private List<MatchEvent> batch(List<DeviceFacts> batch, Matcher matcher, Snapshot catalogue,
+            Map<String, Signature> bySignature, long[] counts) {
         Map<DeviceFacts, Set<String>> terms = new LinkedHashMap<>();
         List<Reconciler.Found> found = new ArrayList<>();
         for (DeviceFacts d : batch) {
             Signature sig = bySignature.computeIfAbsent(d.signature(), s -> {
                 PreparedDevice p = matcher.prepare(d);
                 Set<String> t = Terms.of(p);
-                Set<String> candidates = new java.util.TreeSet<>();
-                t.forEach(term -> candidates.addAll(byTerm.getOrDefault(term, Set.of())));
+                Set<String> candidates = new TreeSet<>();
+                t.forEach(term -> candidates.addAll(catalogue.byTerm().getOrDefault(term, Set.of())));
                 List<Hit> out = new ArrayList<>();
                 for (String id : candidates) {
-                    matcher.match(p, catalogue.get(id)).ifPresent(m -> out.add(new Hit(id, m)));
+                    matcher.match(p, catalogue.products().get(id)).ifPresent(m -> out.add(new Hit(id, m)));
                 }
                 return new Signature(t, out);
             });
@@ -138,12 +168,20 @@ public class FullRematch {
             sig.hits().forEach(h -> h.result().forDevice(d).ifPresent(
                     m -> found.add(new Reconciler.Found(d.hospitalId(), d.id(), h.advisoryId(), m))));
         }
-        long t0 = System.nanoTime();
-        index.insertDevices(terms);
-        counts[3] += System.nanoTime() - t0;
         List<FindingStore.Row> before = store.byDevices(batch.stream().map(DeviceFacts::id).toList());
-        Reconciler.Outcome outcome = Reconciler.reconcile(before, found, new Reconciler.Scope(revisions::get,
-                r -> "no longer affected after a full re-match", null), Instant.now());
+        Set<String> scope = new HashSet<>();
+        found.forEach(f -> scope.add(f.advisoryId()));
+        before.forEach(r -> scope.add(r.advisoryId));
+        // Locked until this batch commits: a concurrent revision of one of them waits, then re-matches on its own.
+        Set<String> unchanged = progress.lockUnchanged(scope, catalogue.hashes());
+        long t0 = System.nanoTime();
+        index.replaceDevices(terms);
+        counts[3] += System.nanoTime() - t0;
+        Reconciler.Outcome outcome = Reconciler.reconcile(
+                before.stream().filter(r -> unchanged.contains(r.advisoryId)).toList(),
+                found.stream().filter(f -> unchanged.contains(f.advisoryId())).toList(),
+                new Reconciler.Scope(catalogue.revisions()::get, r -> "no longer affected after a full re-match", null),
+                Instant.now());
         t0 = System.nanoTime();
         List<MatchEvent> events = matching.write(outcome);
         matching.publish(events);
@@ -152,42 +190,6 @@ public class FullRematch {
         counts[0] += batch.size();
         counts[1] += outcome.inserts().size();
         counts[2] += outcome.updates().size();
-    }
-
-    /**
-     * After an alias change: re-indexes the catalogue and re-matches the devices of every company whose canonical
-     * name moved, under its old or its new name.
-     */
-    @Transactional
-    public int companiesChanged(AliasRegistry before, AliasRegistry after) {
-        Set<String> heads = new HashSet<>();
-        List<String> names = new ArrayList<>();
-        reader.query("SELECT DISTINCT manufacturer FROM device", List.of(), rs -> names.add(rs.getString(1)));
-        reader.query("SELECT DISTINCT vendor FROM affected_product WHERE vendor IS NOT NULL", List.of(),
-                rs -> names.add(rs.getString(1)));
-        for (String n : names) {
-            Set<String> old = before.heads(n);
-            Set<String> now = after.heads(n);
-            if (!old.equals(now)) {
-                heads.addAll(old);
-                heads.addAll(now);
-            }
-        }
-        if (heads.isEmpty()) {
-            return 0;
-        }
-        Matcher matcher = aliases.matcher();
-        reader.allProducts().forEach((id, list) -> {
-            Set<String> terms = new LinkedHashSet<>();
-            list.stream().map(matcher::prepare).forEach(p -> terms.addAll(Terms.of(p)));
-            index.replaceAdvisory(id, terms);
-        });
-        Set<UUID> devices = index.devicesOfCompanies(heads);
-        List<MatchEvent> events = new ArrayList<>();
-        for (List<UUID> chunk : CatalogReader.chunks(devices)) {
-            events.addAll(matching.matchDevices(chunk, "no longer matches after a manufacturer alias change"));
-        }
-        matching.publish(events);
-        return devices.size();
+        return events;
     }
 }

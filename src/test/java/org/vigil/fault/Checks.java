@@ -118,12 +118,20 @@ final class Checks {
         return received(receiver, path).stream().map(e -> e.getRequest().getHeader("webhook-id")).toList();
     }
 
+    /** PID of the instance holding the matching lease. */
+    static long leaseHolder(ScratchDatabase db) {
+        return pid(String.valueOf(db.query("SELECT owner FROM matching_lease WHERE id = 1").get(0).get(0)));
+    }
+
+    private static long pid(String owner) {
+        return Long.parseLong(owner.substring(0, owner.indexOf('@')));
+    }
+
     /** PIDs of the instances holding deliveries in SENDING (lease owner "pid@host/uuid"). */
     static Set<Long> sendingOwners(ScratchDatabase db) {
         Set<Long> pids = new HashSet<>();
         for (List<Object> row : db.query("SELECT DISTINCT lease_owner FROM delivery WHERE status = 'SENDING'")) {
-            String owner = String.valueOf(row.get(0));
-            pids.add(Long.parseLong(owner.substring(0, owner.indexOf('@'))));
+            pids.add(pid(String.valueOf(row.get(0))));
         }
         return pids;
     }

@@ -76,6 +76,9 @@ class FaultInjectionIT {
         env.put("VIGIL_NOTIFICATION_BACKOFF_MAX", "3S");
         env.put("VIGIL_NOTIFICATION_WEBHOOK_TIMEOUT", "10S");
         env.put("QUARKUS_QUARTZ_CLUSTER_CHECKIN_INTERVAL", "2S");
+        env.put("VIGIL_MATCHING_REMATCH_BATCH_SIZE", "100");
+        env.put("VIGIL_MATCHING_REMATCH_LEASE", "5S");
+        env.put("VIGIL_MATCHING_REMATCH_RESUME_EVERY", "2s");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
@@ -218,6 +221,43 @@ class FaultInjectionIT {
         assertEquals("FAILED", onB.csafRunStatus(killedRun), "the killed run is closed, not left RUNNING");
         Outcome o = Checks.settle(onB, h, advisories, receiver, Set.of());
         TABLE.add("kill -9 during an ingest run (" + before + " of " + advisories.size() + " documents in)", o);
+    }
+
+    @Test
+    @Order(5)
+    void instanceKilledDuringAFullRematch() {
+        Hospital h = webhookHospital("Kappa Devices", "/kappa");
+        receiver.stubFor(post(urlEqualTo(h.path())).willReturn(aResponse().withStatus(204)));
+        List<String> advisories = ids("8", 2);
+        feed.publish("Kappa Devices", advisories, 0);
+        api(a).runCsafAndWait();
+        // Enough devices for many batches (100 each here): the run is killed with some committed, most not.
+        StringBuilder csv = new StringBuilder("asset_id,manufacturer,model,version\n");
+        for (int i = 0; i < 4000; i++) {
+            csv.append("K-").append(i).append(",Lambda Filler Works,Gizmo G").append(i % 400).append(",1.0\n");
+        }
+        api(a).importCsv(h.key(), csv.toString());
+        String run = api(a).startRematch();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Map<String, Object> r = api(b).rematchRun(run);
+            return "RUNNING".equals(r.get("status")) && ((Number) ((Map<?, ?>) r.get("counts")).get("devices")).intValue() > 0;
+        });
+        long holder = Checks.leaseHolder(db);
+        boolean killedA = holder == a.pid();
+        (killedA ? a : b).kill();
+        VigilClient survivor = api(killedA ? b : a);
+        int atKill = ((Number) ((Map<?, ?>) survivor.rematchRun(run).get("counts")).get("devices")).intValue();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "SUCCEEDED".equals(survivor.rematchRun(run).get("status")));
+        Map<String, Object> done = survivor.rematchRun(run);
+        assertEquals(2, ((Number) done.get("attempts")).intValue(), "resumed once, by the other instance: " + done);
+        if (killedA) {
+            a = a.restart();
+        } else {
+            b = b.restart();
+        }
+        Outcome o = Checks.settle(survivor, h, advisories, receiver, Set.of());
+        TABLE.add("kill -9 during a full re-match (" + atKill + " devices done, resumed by the other instance)", o);
     }
 
     @Test

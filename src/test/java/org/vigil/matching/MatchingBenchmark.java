@@ -48,7 +48,7 @@ class MatchingBenchmark {
     @Inject
     IngestService ingest;
     @Inject
-    FullRematch rematch;
+    MatchingRuns rematch;
     @Inject
     AdvisoryService advisories;
     @Inject
@@ -75,7 +75,11 @@ class MatchingBenchmark {
         List<UUID> hospitalIds = insertInventory(hospitals, perHospital);
         double insertSeconds = (System.nanoTime() - t) / 1e9;
 
-        FullRematch.Summary full = rematch.all();
+        FullRematch.Summary full = rematch.fullNow();
+        long outboxRows = count("SELECT COUNT(*) FROM delivery");
+        long subscribed = count("SELECT COUNT(*) FROM subscription WHERE name = 'bench'");
+        long subscribedFindings = count("SELECT COUNT(*) FROM finding f WHERE EXISTS (SELECT 1 FROM subscription s"
+                + " WHERE s.hospital_id = f.hospital_id AND s.name = 'bench')");
 
         t = System.nanoTime();
         advisories.upsert(Drafts.csaf("ICSMA-99-900-01", "1", List.of(
@@ -108,6 +112,8 @@ class MatchingBenchmark {
         System.out.printf("full match: %.1f s (term index writes %.1f s; finding, event and notification-outbox writes "
                 + "%.1f s): %d findings, %d events%n", full.millis() / 1e3, full.indexMillis() / 1e3,
                 full.writeMillis() / 1e3, full.newFindings(), full.events());
+        System.out.printf("outbox: %d of %d hospitals subscribed; the full match wrote %d delivery rows for their %d"
+                + " findings (one per subscription x advisory)%n", subscribed, hospitals, outboxRows, subscribedFindings);
         System.out.printf("one new advisory for a model in most hospitals (%d findings): %.0f ms; one new advisory for a "
                 + "rare model (%d findings): %.0f ms%n", advisoryFindings, advisoryMillis,
                 count("SELECT COUNT(*) FROM finding WHERE advisory_id = 'ICSMA-99-900-02'"), rareAdvisoryMillis);
@@ -115,8 +121,13 @@ class MatchingBenchmark {
                 n, deviceMillis);
         System.out.printf("heap used after GC: %d MB (max %d MB)%n", heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
         assertTrue(full.devices() >= (long) hospitals * perHospital);
+        assertTrue(subscribedFindings == 0 || outboxRows > 0, "subscribed hospitals with findings got outbox rows");
+        assertTrue(subscribed > 0, "a share of hospitals subscribed");
         assertTrue(advisoryFindings > 0, "the synthetic inventory has Philips MX450/MX800 monitors");
     }
+
+    /** Share of hospitals with a subscription ({@code -Dbench.subscribed}, default 0.1). */
+    static final double SUBSCRIBED_SHARE = Double.parseDouble(System.getProperty("bench.subscribed", "0.1"));
 
     private List<UUID> insertInventory(int hospitals, int perHospital) throws Exception {
         List<UUID> ids = new ArrayList<>();
@@ -159,6 +170,20 @@ class MatchingBenchmark {
                             ps.executeBatch();
                         }
                     }
+                }
+                ps.executeBatch();
+            }
+            // A share of hospitals subscribes (email, every event), so the full match writes real outbox rows.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscription (id, hospital_id, name, channel,"
+                    + " email_to, event_types, delivery_mode, heartbeat, enabled, created_at) VALUES (?, ?, 'bench',"
+                    + " 'EMAIL', ?, 'NEW_FINDING,FINDING_CHANGED,KEV_ADDED,FINDING_RESOLVED', 'IMMEDIATE', FALSE, TRUE, ?)")) {
+                int every = Math.max(1, (int) Math.round(1 / SUBSCRIBED_SHARE));
+                for (int h = 0; h < ids.size(); h += every) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setObject(2, ids.get(h));
+                    ps.setString(3, "biomed" + h + "@example.org");
+                    ps.setTimestamp(4, now);
+                    ps.addBatch();
                 }
                 ps.executeBatch();
             }

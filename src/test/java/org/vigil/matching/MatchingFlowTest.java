@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +33,9 @@ class MatchingFlowTest {
 
     @Inject
     RecordedEvents events;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private static String device(Api.Tenant t, String asset, String manufacturer, String model, String version) {
         Map<String, Object> d = new HashMap<>();
@@ -169,11 +174,16 @@ class MatchingFlowTest {
 
         a.call().contentType(ContentType.JSON).body(Map.of("alias", "Acme Biomed", "canonical", "Globex"))
                 .post("/api/v1/manufacturer-aliases").then().statusCode(403);
-        String aliasId = Api.asOperator().contentType(ContentType.JSON)
+        var added = Api.asOperator().contentType(ContentType.JSON)
                 .body(Map.of("alias", "Acme Biomed", "canonical", "Globex"))
                 .post("/api/v1/manufacturer-aliases").then().statusCode(201)
-                .body("devicesRematched", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .extract().path("alias.id");
+                .body("rematch.kind", equalTo("ALIAS")).body("rematch.reason", containsString("Acme Biomed = Globex"))
+                .extract();
+        String aliasId = added.path("alias.id");
+        // The re-match runs in the background, a batch per transaction; the answer only queued it.
+        awaitRun(added.path("rematch.id"));
+        Api.asOperator().get("/api/v1/matching/runs/" + added.path("rematch.id")).then()
+                .body("counts.newFindings", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         a.call().get("/api/v1/devices/" + relabelled + "/findings").then()
                 .body("items[0].confidence", equalTo("CONFIRMED"))
                 .body("items[0].reasons[0]", containsString("(alias)"));
@@ -184,12 +194,87 @@ class MatchingFlowTest {
         a.call().get("/api/v1/manufacturer-aliases?size=500").then().statusCode(200)
                 .body("items.alias", hasItem("CareFusion")).body("items.alias", hasItem("Acme Biomed"));
 
-        Api.asOperator().delete("/api/v1/manufacturer-aliases/" + aliasId).then().statusCode(200);
+        awaitRun(Api.asOperator().delete("/api/v1/manufacturer-aliases/" + aliasId).then().statusCode(200)
+                .extract().path("rematch.id"));
         a.call().get("/api/v1/devices/" + relabelled + "/findings").then()
-                .body("items[0].state", equalTo("RESOLVED"));
-
-        Api.asOperator().post("/api/v1/matching/rematch").then().statusCode(200)
-                .body("devices", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .body("items[0].state", equalTo("RESOLVED"))
+                .body("items[0].resolution", equalTo("no longer matches after a manufacturer alias change"));
         a.call().post("/api/v1/matching/rematch").then().statusCode(403);
+    }
+
+    @Test
+    void aFullRematchFindsWhatTheIndexMissedAndResolvesWhatNoLongerMatches() throws Exception {
+        Api.Tenant a = Api.newHospital("Matching full");
+        String id = unique("ICSMA-26-003");
+        advisories.upsert(Drafts.csaf(id, "1", List.of(
+                Drafts.product("CSAFPID-0001", "Initrode Medical", "Vivid Infusion Pump V-700", "<= 3.2"))));
+        String triaged = device(a, "F-1", "Initrode", "V-700 infusion pump", "3.1");
+        String findingId = a.call().get("/api/v1/devices/" + triaged + "/findings").then()
+                .body("items[0].confidence", equalTo("CONFIRMED")).extract().path("items[0].id");
+        a.call().contentType(ContentType.JSON).body(Map.of("state", "MITIGATED", "justification", "on its own VLAN"))
+                .patch("/api/v1/findings/" + findingId).then().statusCode(200);
+        // Rows as an upgrade finds them: a device loaded by an older version (never matched, not indexed) and a
+        // finding the current rules do not support (the device is a different model).
+        UUID loaded = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID stale = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            insertDevice(c, loaded, a.id(), "Initrode Inc.", "V-700", "2.0");
+            insertDevice(c, other, a.id(), "Initrode Inc.", "Q-100 syringe driver", "1.0");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding (id, hospital_id, device_id, advisory_id,"
+                    + " confidence, reasons_json, needs_review, state, advisory_revision, first_seen, last_seen)"
+                    + " VALUES (?, ?, ?, ?, 'LIKELY', '[]', FALSE, 'OPEN', '1', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+                ps.setObject(1, stale);
+                ps.setObject(2, a.id());
+                ps.setObject(3, other);
+                ps.setString(4, id);
+                ps.executeUpdate();
+            }
+        }
+        a.call().get("/api/v1/devices/" + loaded + "/findings").then().body("total", equalTo(0));
+
+        var accepted = Api.asOperator().post("/api/v1/matching/rematch").then().statusCode(202)
+                .body("kind", equalTo("FULL")).extract();
+        String runId = accepted.path("id");
+        assertTrue(accepted.header("Location").endsWith("/api/v1/matching/runs/" + runId));
+        awaitRun(runId);
+
+        a.call().get("/api/v1/devices/" + loaded + "/findings").then().body("total", equalTo(1))
+                .body("items[0].advisory.id", equalTo(id)).body("items[0].confidence", equalTo("CONFIRMED"))
+                .body("items[0].reasons", hasItem("version '2.0' within '<= 3.2'"));
+        a.call().get("/api/v1/devices/" + other + "/findings").then()
+                .body("items[0].state", equalTo("RESOLVED"))
+                .body("items[0].resolution", equalTo("no longer affected after a full re-match"));
+        a.call().get("/api/v1/devices/" + triaged + "/findings").then().body("items[0].id", equalTo(findingId))
+                .body("items[0].state", equalTo("MITIGATED")).body("items[0].justification", equalTo("on its own VLAN"));
+        assertEquals(1, events.forHospital(a.id()).stream().filter(e -> e.deviceId.equals(loaded)
+                && e.type == MatchEventType.NEW_FINDING).count(), "the hospital hears of the found device once");
+        assertTrue(events.forHospital(a.id()).stream().noneMatch(e -> e.deviceId.toString().equals(triaged)
+                && e.type != MatchEventType.NEW_FINDING), "nothing to say about the finding that did not change");
+        Api.asOperator().get("/api/v1/matching/runs/" + runId).then()
+                .body("counts.devices", org.hamcrest.Matchers.greaterThanOrEqualTo(3))
+                .body("counts.resolvedFindings", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        Api.asOperator().get("/api/v1/matching/runs/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static void insertDevice(Connection c, UUID id, UUID hospital, String maker, String model, String version)
+            throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device (id, hospital_id, asset_id, manufacturer,"
+                + " model, version, quantity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)")) {
+            ps.setObject(1, id);
+            ps.setObject(2, hospital);
+            ps.setString(3, "L-" + id.toString().substring(0, 8));
+            ps.setString(4, maker);
+            ps.setString(5, model);
+            ps.setString(6, version);
+            ps.executeUpdate();
+        }
+    }
+
+    static void awaitRun(String runId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> List.of("SUCCEEDED",
+                "FAILED").contains(Api.asOperator().get("/api/v1/matching/runs/" + runId).path("status")));
+        Api.asOperator().get("/api/v1/matching/runs/" + runId).then().body("status", equalTo("SUCCEEDED"));
     }
 }

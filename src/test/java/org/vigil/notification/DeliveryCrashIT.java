@@ -81,6 +81,9 @@ class DeliveryCrashIT {
         env.put("VIGIL_NOTIFICATION_LEASE", "5S");
         env.put("VIGIL_NOTIFICATION_BACKOFF_INITIAL", "1S");
         env.put("VIGIL_NOTIFICATION_WEBHOOK_TIMEOUT", "10S");
+        // One request at a time to the receiver, so exactly one is in flight at the kill (FaultInjectionIT kills
+        // with several in flight, as the default of 4 per target sends them).
+        env.put("VIGIL_NOTIFICATION_MAX_CONCURRENT_PER_HOST", "1");
         vigil = VigilProcess.start("vigil", tmp, env);
         VigilClient api = new VigilClient(vigil.port());
 

@@ -144,6 +144,44 @@ class OutboxTest {
     }
 
     @Test
+    void devicesJoiningAtTheSameMomentAfterTheFirstEmailBothGetTheirFollowUp() throws Exception {
+        Tenant t = Api.newHospital("Concurrent follow-ups");
+        emailSubscription(t, address(t), Map.of());
+        for (int round = 0; round < 5; round++) {
+            String id = MatchFixture.advisoryId();
+            matching.upsert(cms8000(id, "1", Severity.HIGH, 8.2, "Contec CMS8000"));
+            matching.record(t.id(), id, "1", MatchEventType.NEW_FINDING, Confidence.LIKELY,
+                    List.of(device(t.key(), "CMS8000", "1", "First " + round, 1)));
+            dispatch();
+            // Two matchers (two imports into this hospital) add a device each to the same, already sent event:
+            // both want the next follow-up key.
+            List<UUID> late = List.of(device(t.key(), "CMS8000", "2", "Left " + round, 1),
+                    device(t.key(), "CMS8000", "3", "Right " + round, 1));
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.CompletableFuture<Void>> writers = late.stream().map(d ->
+                    java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            together.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        matching.record(t.id(), id, "1", MatchEventType.NEW_FINDING, Confidence.LIKELY, List.of(d));
+                    })).toList();
+            for (var w : writers) {
+                w.get();   // neither matching transaction failed
+            }
+            dispatch();
+            String all = mailbox.getMailsSentTo(address(t)).stream().filter(m -> m.getSubject().contains(id))
+                    .map(Mail::getText).reduce("", String::concat);
+            for (String location : List.of("First " + round, "Left " + round, "Right " + round)) {
+                assertTrue(all.contains("location " + location), location + " was notified");
+            }
+        }
+        t.call().get("/api/v1/deliveries?status=DELIVERED&size=100").then().body("total",
+                org.hamcrest.Matchers.greaterThanOrEqualTo(10));
+    }
+
+    @Test
     void filtersAndTenantsDecideWhoHears() {
         Tenant t = Api.newHospital("Filters");
         Tenant other = Api.newHospital("Other");

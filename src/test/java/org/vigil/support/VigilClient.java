@@ -45,6 +45,24 @@ public final class VigilClient {
                 .post("/api/v1/devices").then().statusCode(201);
     }
 
+    /** Imports a CSV inventory; returns how many devices it created. */
+    public int importCsv(String key, String csv) {
+        return as(key).contentType("text/csv").body(csv).post("/api/v1/devices/import").then().statusCode(200)
+                .extract().path("created");
+    }
+
+    /** Queues a full re-match (operator) and returns the run id. */
+    public String startRematch() {
+        return as(VigilProcess.OPERATOR_KEY).post("/api/v1/matching/rematch").then().statusCode(202)
+                .extract().path("id");
+    }
+
+    /** One re-match run as the API shows it. */
+    public Map<String, Object> rematchRun(String id) {
+        return as(VigilProcess.OPERATOR_KEY).get("/api/v1/matching/runs/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+    }
+
     /** Starts a cisa-csaf run (operator) and returns its id without waiting. */
     public String startCsaf() {
         return as(VigilProcess.OPERATOR_KEY).post("/api/v1/sources/cisa-csaf/runs")

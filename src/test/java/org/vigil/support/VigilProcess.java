@@ -56,6 +56,8 @@ public final class VigilProcess {
         env.put("VIGIL_SOURCES_CISA_KEV_ENABLED", "false");
         env.put("VIGIL_SOURCES_FDA_RECALL_ENABLED", "false");
         env.put("VIGIL_SOURCES_FDA_SAFETY_ENABLED", "false");
+        // A loaded CI box can take seconds to hand out the first connection (H2 file creation, Flyway).
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         return env;
     }
 
@@ -137,7 +139,7 @@ public final class VigilProcess {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Vigil exited with " + process.exitValue());
                 }
@@ -164,7 +166,7 @@ public final class VigilProcess {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         try {
             Process p = pb.start();
-            if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(240, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(name + " did not stop on its own; its log:\n" + tail(log));
             }

@@ -53,7 +53,7 @@ public class AliasPages {
             AliasService.Change change = aliases.add(new AliasService.AliasInput(alias, canonical), caller.actor());
             return Response.status(201).entity(Templates.aliases(aliases.list(), null, null, FieldErrors.none(),
                     "Added '" + change.alias().alias() + "' = '" + change.alias().canonical() + "'; "
-                            + change.devicesRematched() + " devices re-matched.")).build();
+                            + "the companies it moves are being re-matched (run " + change.rematch().id() + ").")).build();
         } catch (ApiException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
@@ -68,9 +68,9 @@ public class AliasPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance delete(@PathParam("id") UUID id) {
         caller.requireOperator();
-        AliasService.Change change = aliases.delete(id);
+        AliasService.Change change = aliases.delete(id, caller.actor());
         return Templates.aliases(aliases.list(), null, null, FieldErrors.none(), "Removed '" + change.alias().alias()
-                + "'; " + change.devicesRematched() + " devices re-matched.");
+                + "'; the companies it moved are being re-matched (run " + change.rematch().id() + ").");
     }
 
     @ServerExceptionMapper

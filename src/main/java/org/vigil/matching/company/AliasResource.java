@@ -45,6 +45,6 @@ public class AliasResource {
     @Path("/{id}")
     public AliasService.Change delete(@PathParam("id") UUID id) {
         caller.requireOperator();
-        return aliases.delete(id);
+        return aliases.delete(id, caller.actor());
     }
 }

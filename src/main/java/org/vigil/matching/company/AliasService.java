@@ -6,20 +6,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
-import org.vigil.matching.FullRematch;
+import org.vigil.matching.MatchingRun;
+import org.vigil.matching.MatchingRunView;
+import org.vigil.matching.MatchingRuns;
 
-/** Operator aliases: stored, then the registry is rebuilt and the companies it touches are re-matched. */
+/**
+ * Operator aliases: stored, then the registry is rebuilt and a background re-match of the companies it touches is
+ * queued in the same transaction (a {@link MatchingRun}, shown in the answer and at /api/v1/matching/runs/{id}).
+ */
 @ApplicationScoped
 public class AliasService {
 
     private final ManufacturerAliasRepository repository;
     private final Aliases aliases;
-    private final FullRematch rematch;
+    private final MatchingRuns runs;
 
-    public AliasService(ManufacturerAliasRepository repository, Aliases aliases, FullRematch rematch) {
+    public AliasService(ManufacturerAliasRepository repository, Aliases aliases, MatchingRuns runs) {
         this.repository = repository;
         this.aliases = aliases;
-        this.rematch = rematch;
+        this.runs = runs;
     }
 
     public record AliasInput(String alias, String canonical) {
@@ -28,7 +33,8 @@ public class AliasService {
     public record AliasView(UUID id, String alias, String canonical, String key, String canonicalKey, String origin) {
     }
 
-    public record Change(AliasView alias, int devicesRematched) {
+    /** The alias as stored or removed, and the re-match it queued. */
+    public record Change(AliasView alias, MatchingRunView rematch) {
     }
 
     public List<AliasView> list() {
@@ -47,7 +53,7 @@ public class AliasService {
         if (input == null) {
             throw ApiException.badRequest("A JSON object {alias, canonical} is required", List.of());
         }
-        AliasRegistry before = aliases.matcher().aliases();
+        List<AliasRegistry.Alias> before = operatorAliases();
         String key = keyOf("alias", input.alias());
         String target = keyOf("canonical", input.canonical());
         if (key.equals(target)) {
@@ -65,25 +71,28 @@ public class AliasService {
         a.createdAt = Instant.now();
         repository.persist(a);
         repository.flush();
-        int devices = rebuild(before);
-        return new Change(view(a), devices);
+        return new Change(view(a), rebuild(before, "alias added: " + a.alias + " = " + a.canonical, actor));
     }
 
     @Transactional
-    public Change delete(UUID id) {
+    public Change delete(UUID id, String actor) {
         ManufacturerAlias a = repository.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Alias " + id));
-        AliasRegistry before = aliases.matcher().aliases();
+        List<AliasRegistry.Alias> before = operatorAliases();
         AliasView view = view(a);
         repository.delete(a);
         repository.flush();
-        return new Change(view, rebuild(before));
+        return new Change(view, rebuild(before, "alias removed: " + a.alias + " = " + a.canonical, actor));
     }
 
-    /** {@code before} is read before the change is written, so it is the registry without it on every instance. */
-    private int rebuild(AliasRegistry before) {
+    private List<AliasRegistry.Alias> operatorAliases() {
+        return repository.listAll().stream().map(x -> new AliasRegistry.Alias(x.alias, x.canonical)).toList();
+    }
+
+    /** {@code before} is read before the change is written: the operator aliases without it, on every instance. */
+    private MatchingRunView rebuild(List<AliasRegistry.Alias> before, String reason, String actor) {
         aliases.changed();
-        AliasRegistry after = aliases.reload();
-        return rematch.companiesChanged(before, after);
+        aliases.reload();
+        return MatchingRunView.of(runs.startAlias(reason, before, actor));
     }
 
     private AliasView view(ManufacturerAlias a) {

@@ -78,6 +78,23 @@ public class Aliases {
     public synchronized AliasRegistry reload() {
         long version = storedVersion();
         List<Entry> all = new ArrayList<>();
+        AliasRegistry registry = build(all, repository.listAll().stream()
+                .map(a -> new AliasRegistry.Alias(a.alias, a.canonical)).toList());
+        entries = List.copyOf(all);
+        matcher = new Matcher(registry);
+        builtFrom = version;
+        return registry;
+    }
+
+    /**
+     * The registry as it would be with these operator aliases (a re-match compares the registry before an alias
+     * change with the one after it).
+     */
+    public AliasRegistry registryWith(List<AliasRegistry.Alias> operatorAliases) {
+        return build(new ArrayList<>(), operatorAliases);
+    }
+
+    private AliasRegistry build(List<Entry> all, List<AliasRegistry.Alias> operatorAliases) {
         AliasRegistry.Parsed builtIn = AliasRegistry.readBuiltIn();
         builtIn.aliases().forEach(a -> all.add(new Entry(a.alias(), a.canonical(), Origin.BUILT_IN)));
         List<AliasRegistry.ModelAlias> models = new ArrayList<>(builtIn.models());
@@ -92,12 +109,8 @@ public class Aliases {
                         e.getMessage());
             }
         });
-        repository.listAll().forEach(a -> all.add(new Entry(a.alias, a.canonical, Origin.OPERATOR)));
-        AliasRegistry registry = new AliasRegistry(
-                all.stream().map(e -> new AliasRegistry.Alias(e.alias(), e.canonical())).toList(), models);
-        entries = List.copyOf(all);
-        matcher = new Matcher(registry);
-        builtFrom = version;
-        return registry;
+        operatorAliases.forEach(a -> all.add(new Entry(a.alias(), a.canonical(), Origin.OPERATOR)));
+        return new AliasRegistry(all.stream().map(e -> new AliasRegistry.Alias(e.alias(), e.canonical())).toList(),
+                models);
     }
 }

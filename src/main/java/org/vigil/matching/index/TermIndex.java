@@ -1,7 +1,10 @@
 package org.vigil.matching.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
+import java.util.ArrayList;
+import org.vigil.db.InsertIfAbsent;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -31,7 +34,7 @@ public class TermIndex {
         insertDevices(terms);
     }
 
-    /** Adds devices that have no index row yet (the full re-match after {@link #deleteAll()}). */
+    /** Adds index rows for devices that have none (a device indexed meanwhile by another writer keeps its row). */
     public void insertDevices(Map<DeviceFacts, Set<String>> terms) {
         Map<Set<String>, String> signatures = new java.util.HashMap<>();
         terms.values().forEach(t -> signatures.computeIfAbsent(t, TermIndex::signature));
@@ -40,34 +43,27 @@ public class TermIndex {
             reader.query("SELECT DISTINCT signature FROM match_signature_term WHERE signature = ANY(?)",
                     CatalogReader.texts(chunk), rs -> known.add(rs.getString(1)));
         }
+        List<Object[]> signatureTerms = new ArrayList<>();
+        for (var e : signatures.entrySet()) {
+            if (known.add(e.getValue())) {
+                e.getKey().forEach(t -> signatureTerms.add(new Object[] {e.getValue(), t}));
+            }
+        }
+        if (!signatureTerms.isEmpty()) {
+            // A term set is content-addressed, the same for everyone who writes it: committed at once in a short
+            // transaction of its own, so eight imports of the same new spelling wait milliseconds for each other
+            // (and skip the rows that exist), not for each other's whole import.
+            QuarkusTransaction.requiringNew().run(() -> insert(
+                    "INSERT INTO match_signature_term (signature, term) VALUES (?, ?)", signatureTerms));
+        }
+        List<Object[]> devices = new ArrayList<>();
+        terms.forEach((d, t) -> devices.add(new Object[] {d.id(), d.hospitalId(), signatures.get(t)}));
+        insert("INSERT INTO match_device_signature (device_id, hospital_id, signature) VALUES (?, ?, ?)", devices);
+    }
+
+    private void insert(String sql, List<Object[]> rows) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO match_signature_term (signature, term) VALUES (?, ?)")) {
-                for (var e : signatures.entrySet()) {
-                    if (known.add(e.getValue())) {
-                        for (String t : e.getKey()) {
-                            ps.setString(1, e.getValue());
-                            ps.setString(2, t);
-                            ps.addBatch();
-                        }
-                    }
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO match_device_signature (device_id, hospital_id, signature) VALUES (?, ?, ?)")) {
-                int n = 0;
-                for (var e : terms.entrySet()) {
-                    ps.setObject(1, e.getKey().id());
-                    ps.setObject(2, e.getKey().hospitalId());
-                    ps.setString(3, signatures.get(e.getValue()));
-                    ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            InsertIfAbsent.batch(c, sql, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("match index write failed", e);
         }
@@ -93,25 +89,10 @@ public class TermIndex {
         }
     }
 
-    public void deleteAll() {
-        update("DELETE FROM match_device_signature", List.of());
-        update("DELETE FROM match_signature_term", List.of());
-        update("DELETE FROM match_advisory_term", List.of());
-    }
-
     public void replaceAdvisory(String advisoryId, Set<String> terms) {
         update("DELETE FROM match_advisory_term WHERE advisory_id = ?", List.of(advisoryId));
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO match_advisory_term (advisory_id, term) VALUES (?, ?)")) {
-            for (String t : terms) {
-                ps.setString(1, advisoryId);
-                ps.setString(2, t);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("match index write failed", e);
-        }
+        insert("INSERT INTO match_advisory_term (advisory_id, term) VALUES (?, ?)",
+                terms.stream().map(t -> new Object[] {advisoryId, t}).toList());
     }
 
     public Set<String> advisoriesWithTerms(Collection<String> terms) {

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.vigil.db.InsertIfAbsent;
 import org.vigil.advisory.Advisory;
 import org.vigil.advisory.Json;
 import org.vigil.inventory.Device;
@@ -42,10 +47,12 @@ public class OutboxWriter {
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final RevisionsInTransaction revisions;
+    private final DataSource dataSource;
 
     public OutboxWriter(EntityManager em, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            RevisionsInTransaction revisions) {
+            RevisionsInTransaction revisions, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.revisions = revisions;
@@ -138,14 +145,31 @@ public class OutboxWriter {
                 }
             }
         }
-        String key = existing.isEmpty() ? base : base + "#" + existing.size();
-        Delivery d = Delivery.create(sub.hospitalId, sub.id, Delivery.Kind.EVENT, base, key, initial, now);
+        Delivery d = Delivery.create(sub.hospitalId, sub.id, Delivery.Kind.EVENT, base, base, initial, now);
         d.advisoryId = event.advisoryId;
         d.advisoryRevision = event.advisoryRevision;
         d.eventType = event.type;
         d.itemsJson = Json.write(fresh);
-        deliveries.persist(d);
+        // Another transaction may write the same follow-up key at the same time (two imports into one hospital):
+        // the key is taken if absent, else the next one, so both rows land and neither transaction fails.
+        for (int n = existing.size(); !insertIfAbsent(d, n == 0 ? base : base + "#" + n); n++) {
+            d.id = UUID.randomUUID();
+        }
         return true;
+    }
+
+    private boolean insertIfAbsent(Delivery d, String key) {
+        try (Connection c = dataSource.getConnection()) {
+            return InsertIfAbsent.one(c, "INSERT INTO delivery (id, hospital_id, subscription_id, kind, base_key,"
+                            + " idempotency_key, advisory_id, advisory_revision, event_type, items_json, status, attempts,"
+                            + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                    d.id, d.hospitalId, d.subscriptionId, d.kind.name(), d.baseKey, key, d.advisoryId,
+                    d.advisoryRevision, d.eventType.name(), d.itemsJson, d.status.name(),
+                    d.nextAttemptAt == null ? null : Timestamp.from(d.nextAttemptAt), Timestamp.from(d.createdAt),
+                    Timestamp.from(d.updatedAt));
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox write failed", e);
+        }
     }
 
     private static List<NoticeItem> items(List<MatchEvent> group, Map<UUID, Finding> findings, Map<UUID, Device> devices) {
