@@ -49,7 +49,8 @@ public class OpenApiConventions implements OASFilter {
             Map.entry("POST /api/v1/manufacturer-aliases", "201"), Map.entry("DELETE /api/v1/devices/{id}", "204"),
             Map.entry("DELETE /api/v1/hospitals/{id}/api-keys/{keyId}", "204"),
             Map.entry("DELETE /api/v1/subscriptions/{id}", "204"), Map.entry("DELETE /api/v1/import-mapping", "204"),
-            Map.entry("POST /api/v1/sources/{name}/runs", "202"), Map.entry("POST /api/v1/deliveries/{id}/redeliver", "202"));
+            Map.entry("POST /api/v1/sources/{name}/runs", "202"), Map.entry("POST /api/v1/deliveries/{id}/redeliver", "202"),
+            Map.entry("POST /api/v1/matching/rematch", "202"));
 
     /** Operations that answer 409 (a duplicate, a disabled source or subscription, a run in progress). */
     private static final List<String> CONFLICTS = List.of("POST /api/v1/devices", "PUT /api/v1/devices/{id}",
