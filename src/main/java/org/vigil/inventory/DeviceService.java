@@ -61,7 +61,8 @@ public class DeviceService {
         devices.delete(device);
     }
 
-    @Transactional
+    /** One page of the hospital's devices; reads only, so it opens no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeviceView> list(UUID hospitalId, String manufacturer, String q, PageRequest page) {
         DeviceRepository.Slice slice = devices.search(hospitalId, manufacturer, q, page.page(), page.size());
         return page.of(slice.items().stream().map(DeviceView::of).toList(), slice.total());
