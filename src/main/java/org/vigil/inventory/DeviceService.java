@@ -67,7 +67,8 @@ public class DeviceService {
         devices.delete(device);
     }
 
-    @Transactional
+    /** One page of the hospital's devices; reads only, so it opens no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeviceView> list(UUID hospitalId, String manufacturer, String q, PageRequest page) {
         DeviceRepository.Slice slice = devices.search(hospitalId, manufacturer, q, page.page(), page.size());
         Map<String, String> summaries = enrichment.summaries(slice.items().stream().map(d -> d.udiDi).toList());

@@ -12,6 +12,11 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return find("keyHash = ?1 and revokedAt is null", keyHash).firstResultOptional();
     }
 
+    /** Hashes of the keys revoked after this instant. */
+    public java.util.List<String> revokedSince(java.time.Instant since) {
+        return find("revokedAt > ?1", since).stream().map(k -> k.keyHash).toList();
+    }
+
     public long countActiveOperatorKeys() {
         return count("role = ?1 and revokedAt is null", ApiKey.Role.OPERATOR);
     }

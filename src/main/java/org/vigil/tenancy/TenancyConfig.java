@@ -15,12 +15,16 @@ public interface TenancyConfig {
     Optional<String> adminApiKey();
 
     /**
-     * How long a verified API key is remembered, so that a request needs no database lookup for its key. A key
-     * revoked on this instance stops at once; revoked or rotated on another instance, it works at most this long
-     * there. 0 looks every key up on every request.
+     * How long a verified API key is remembered, so that a request needs no database lookup for its key. Revocation
+     * does not wait for it: a key revoked on this instance stops at once, on another instance (or by an operator-key
+     * rotation there) within {@code vigil.api-key-revocation-poll}. 0 looks every key up on every request.
      */
-    @WithDefault("5s")
+    @WithDefault("5m")
     Duration apiKeyCacheTtl();
+
+    /** How often each instance asks the database for keys revoked elsewhere and forgets them (0: never, only the TTL). */
+    @WithDefault("2s")
+    Duration apiKeyRevocationPoll();
 
     /** Most verified keys remembered at once; beyond it the least used are forgotten. */
     @WithDefault("20000")

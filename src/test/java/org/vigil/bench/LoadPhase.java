@@ -22,15 +22,18 @@ final class LoadPhase {
     }
 
     /** Both lists at 1 and at {@code bench.connections} connections; returns the findings result at full load. */
-    Wrk.Result lists(String base, String label) throws IOException {
+    Wrk.Result lists(String base, CpuMeter cpu, String label) throws IOException {
         String goal = settings.pg() ? "≥ 2,000 req/s, p99 < 50 ms" : "≥ 1,000 req/s, p99 < 50 ms";
         wrk.run(base, 1, 4, 5, FINDINGS, DEVICES);   // warm-up: JIT, connection pool, caches
         Wrk.Result findings = null;
         for (String path : new String[] {FINDINGS, DEVICES}) {
             Wrk.Result one = wrk.run(base, 1, 1, 10, path);
-            bench.figure(label + " GET " + path + ", 1 connection", one.toString(), null);
+            bench.figure(label + "GET " + path + ", 1 connection", one.toString(), null);
+            CpuMeter.Sample before = cpu.read();
             Wrk.Result full = wrk.run(base, 2, settings.connections(), settings.seconds(), path);
-            bench.figure(label + " GET " + path + ", " + settings.connections() + " connections", full.toString(), goal);
+            CpuMeter.Sample after = cpu.read();
+            bench.figure(label + "GET " + path + ", " + settings.connections() + " connections", full.toString(), goal);
+            bench.note(CpuMeter.perRequest(before, after, full.requests()));
             if (path.equals(FINDINGS)) {
                 findings = full;
             }

@@ -52,7 +52,7 @@ class NationalScaleBenchmark {
             }
             wrk = new Wrk(s.work(), tenants.stream().map(BenchClient.Tenant::key).toList());
             if (s.runs("load")) {
-                new LoadPhase(s, wrk, bench).lists(vigil.base(), "");
+                new LoadPhase(s, wrk, bench).lists(vigil.base(), new CpuMeter(vigil.pid(), s.pg() ? s.pgDatabase() : null), "");
             }
             if (s.runs("import")) {
                 inventory.importHealthSystem();

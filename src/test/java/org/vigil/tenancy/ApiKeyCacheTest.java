@@ -13,14 +13,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.vigil.support.Api;
 
-/** Verified keys are remembered briefly; revocation still stops a key, at once here and within the lifetime elsewhere. */
+/** Verified keys are remembered; revocation still stops a key, at once here and within seconds elsewhere. */
 @QuarkusTest
 class ApiKeyCacheTest {
 
     @Inject
     EntityManager em;
-    @ConfigProperty(name = "vigil.api-key-cache-ttl")
-    Duration ttl;
+    @ConfigProperty(name = "vigil.api-key-revocation-poll")
+    Duration poll;
 
     @Test
     void aKeyRevokedThroughTheApiStopsAtOnce() {
@@ -29,7 +29,7 @@ class ApiKeyCacheTest {
                 .then().statusCode(201).extract().path("apiKey");
         Api.as(second).get("/api/v1/hospitals/me").then().statusCode(200);   // verified now, so remembered
         String secondId = tenant.call().get("/api/v1/hospitals/" + tenant.id() + "/api-keys")
-                .then().statusCode(200).extract().path("find { it.prefix == '" + second.substring(0, 12) + "' }.id");
+                .then().statusCode(200).extract().path("items.find { it.prefix == '" + second.substring(0, 12) + "' }.id");
 
         tenant.call().delete("/api/v1/hospitals/" + tenant.id() + "/api-keys/" + secondId).then().statusCode(204);
 
@@ -39,7 +39,7 @@ class ApiKeyCacheTest {
     }
 
     @Test
-    void aKeyRevokedOnAnotherInstanceStopsWithinTheCacheLifetime() {
+    void aKeyRevokedOnAnotherInstanceStopsWithinSeconds() {
         Api.Tenant tenant = Api.newHospital("Revoked elsewhere");
         tenant.call().get("/api/v1/devices").then().statusCode(200);   // remembered on this instance
 
@@ -48,7 +48,8 @@ class ApiKeyCacheTest {
                         "update ApiKey k set k.revokedAt = :now where k.hospitalId = :h")
                 .setParameter("now", Instant.now()).setParameter("h", tenant.id()).executeUpdate());
 
-        await().atMost(ttl.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+        // The cache keeps keys for minutes; only the revocation poll can stop this one in time.
+        await().atMost(poll.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> tenant.call().get("/api/v1/devices").statusCode() == 401);
         assertEquals(401, tenant.call().get("/api/v1/hospitals/me").statusCode());
     }
