@@ -76,7 +76,6 @@ class LotRecallFlowTest {
 
         // the full re-match shares one result per model between the units, then narrows it per unit
         String spare = kit(t, "LAB-4", "999999", "SN-4");
-        // A background run (202): wait for it to finish before reading the findings.
         MatchingFlowTest.awaitRun(Api.asOperator().post("/api/v1/matching/rematch").then().statusCode(202)
                 .extract().path("id"));
         t.call().get("/api/v1/findings?advisoryId=" + id).then().body("total", equalTo(3));
