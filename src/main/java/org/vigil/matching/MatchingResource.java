@@ -1,14 +1,16 @@
 package org.vigil.matching;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
+import org.vigil.api.Page;
+import org.vigil.api.PageRequest;
 import org.vigil.tenancy.Caller;
 
 /** Operator: re-index and re-match everything (after an upgrade of the matching rules), as a background run. */
@@ -32,12 +34,13 @@ public class MatchingResource {
         return Response.accepted(MatchingRunView.of(run)).location(URI.create("/api/v1/matching/runs/" + run.id)).build();
     }
 
-    /** The last 50 re-match runs, newest first (full and alias). */
+    /** The re-match runs (full and alias), newest first, paged like every list (over the last 500). */
     @GET
     @Path("/runs")
-    public List<MatchingRunView> list() {
+    public Page<MatchingRunView> list(@BeanParam PageRequest page) {
         caller.requireOperator();
-        return runs.recent(50).stream().map(MatchingRunView::of).toList();
+        page.validated();
+        return page.slice(runs.recent(PageRequest.MAX_SIZE).stream().map(MatchingRunView::of).toList());
     }
 
     @GET

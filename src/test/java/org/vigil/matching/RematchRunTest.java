@@ -148,7 +148,7 @@ class RematchRunTest {
         Instant secondStarted = Instant.parse(Api.asOperator().get("/api/v1/matching/runs/" + second).path("startedAt"));
         assertTrue(!secondStarted.isBefore(firstEnded), "one re-match at a time: " + firstEnded + " / " + secondStarted);
         List<Map<String, Object>> recent = Api.asOperator().get("/api/v1/matching/runs").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+                .extract().jsonPath().getList("items");
         assertTrue(recent.stream().anyMatch(r -> r.get("id").equals(second)));
         Api.newHospital("Not operator").call().get("/api/v1/matching/runs/" + first).then().statusCode(403);
     }
