@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -46,6 +47,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unrecognized(UnrecognizedPropertyException e, UriInfo uri) {
+        return jsonProblem(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         return jsonProblem(e, uri);
     }
@@ -61,7 +67,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request,
+            jakarta.ws.rs.core.HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
         }
@@ -73,7 +80,7 @@ public class ProblemMapper {
             case 405 -> "Method not allowed on " + uri.getPath();
             case 406 -> "This resource cannot produce the requested media type";
             case 413 -> "Request body too large";
-            case 415 -> "Unsupported media type; see the API documentation for accepted types";
+            case 415 -> unsupported(uri, request, headers);
             default -> title;
         };
         return problem(status, title, detail, uri, List.of());
@@ -86,7 +93,26 @@ public class ProblemMapper {
         return problem(500, "Internal Server Error", "Unexpected error; reference " + reference, uri, List.of());
     }
 
+    private static String unsupported(UriInfo uri, jakarta.ws.rs.core.Request request,
+            jakarta.ws.rs.core.HttpHeaders headers) {
+        java.util.Set<String> accepted = AcceptedTypes.at(request.getMethod(), uri.getPath());
+        String sent = headers.getMediaType() == null ? "no Content-Type" : "Content-Type " + headers.getMediaType();
+        return accepted.isEmpty() ? "Unsupported media type (" + sent + ")"
+                : request.getMethod() + " " + uri.getPath() + " accepts " + String.join(", ", accepted) + "; this "
+                + "request has " + sent;
+    }
+
     private Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String path = unknown.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            return problem(400, "Bad Request", "Unknown field '" + path + "'" + where + "; accepted: "
+                    + String.join(", ", known), uri, List.of(new ProblemDetail.FieldError(path, "unknown field")));
+        }
         String field = null;
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             field = mapping.getPath().stream()

@@ -25,10 +25,9 @@ public class Device {
     @Column(name = "asset_id")
     public String assetId;
 
-    @Column(nullable = false)
+    /** Null only while a device given by its DI waits for GUDID to name it. */
     public String manufacturer;
 
-    @Column(nullable = false)
     public String model;
 
     public String version;
@@ -65,6 +64,26 @@ public class Device {
 
     public String department;
 
+    /** GUDID enrichment state (see DeviceEnrichment): null without a DI. */
+    @Column(name = "gudid_status")
+    public String gudidStatus;
+
+    @Column(name = "gudid_checked_at")
+    public Instant gudidCheckedAt;
+
+    @Column(name = "gudid_next_at")
+    public Instant gudidNextAt;
+
+    @Column(name = "gudid_attempts", nullable = false)
+    public int gudidAttempts;
+
+    @Column(name = "gudid_error")
+    public String gudidError;
+
+    /** Comma-separated fields GUDID filled; cleared when the hospital rewrites the device. */
+    @Column(name = "gudid_filled")
+    public String gudidFilled;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -73,6 +92,7 @@ public class Device {
 
     /** Copies validated input onto this device. */
     public void apply(DeviceInput in) {
+        boolean newDi = in.udiDi() != null && !in.udiDi().equals(udiDi);
         assetId = in.assetId();
         manufacturer = in.manufacturer();
         model = in.model();
@@ -91,6 +111,18 @@ public class Device {
         location = in.location();
         department = in.department();
         updatedAt = Instant.now();
+        // The hospital wrote the whole device: what GUDID filled before is gone, so blanks are looked up (again, from
+        // the cache when fresh). A device without a DI has nothing to look up.
+        gudidFilled = null;
+        if (udiDi == null) {
+            gudidStatus = null;
+            gudidError = null;
+        } else if (newDi || manufacturer == null || model == null || catalogNumber == null || productCode == null) {
+            gudidStatus = "PENDING";
+            gudidAttempts = 0;
+            gudidNextAt = null;
+            gudidError = null;
+        }
     }
 
     public static Device create(UUID hospitalId, DeviceInput in) {

@@ -1,5 +1,6 @@
 package org.vigil.inventory;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -8,12 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.vigil.api.Page;
+import org.vigil.api.CsvExport;
 import org.vigil.api.PageRequest;
 import org.vigil.tenancy.Caller;
 
@@ -28,10 +32,19 @@ public class DeviceResource {
         this.caller = caller;
     }
 
+    /** The hospital's devices, filtered and paged; with {@code Accept: text/csv} every matching device as a CSV. */
     @GET
-    public Page<DeviceView> list(@QueryParam("manufacturer") String manufacturer, @QueryParam("q") String q,
-            @BeanParam PageRequest page) {
-        return devices.list(caller.hospitalId(), manufacturer, q, page.validated());
+    @Produces({MediaType.APPLICATION_JSON, CsvExport.MEDIA_TYPE})
+    public Response list(@QueryParam("manufacturer") String manufacturer, @QueryParam("q") String q,
+            @BeanParam PageRequest page, @Context HttpHeaders headers) {
+        UUID hospitalId = caller.hospitalId();
+        if (CsvExport.wanted(headers)) {
+            return CsvExport.of("devices.csv", DeviceCsv.HEADER, p -> QuarkusTransaction.requiringNew().call(() ->
+                    devices.list(hospitalId, manufacturer, q, new PageRequest(p, CsvExport.PAGE)).items().stream()
+                            .map(DeviceCsv::row).toList()));
+        }
+        return Response.ok(devices.list(hospitalId, manufacturer, q, page.validated()), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @POST

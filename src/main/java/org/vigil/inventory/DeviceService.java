@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.vigil.api.ApiException;
 import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
-import org.vigil.api.ProblemDetail.FieldError;
+import org.vigil.ingest.gudid.GudidConfig;
+import org.vigil.inventory.enrichment.DeviceEnrichment;
 
 /** A hospital's inventory: every method is scoped to the caller's hospital. */
 @ApplicationScoped
@@ -18,10 +19,15 @@ public class DeviceService {
 
     private final DeviceRepository devices;
     private final Event<DevicesChanged> changed;
+    private final DeviceEnrichment enrichment;
+    private final GudidConfig gudid;
 
-    public DeviceService(DeviceRepository devices, Event<DevicesChanged> changed) {
+    public DeviceService(DeviceRepository devices, Event<DevicesChanged> changed, DeviceEnrichment enrichment,
+            GudidConfig gudid) {
         this.devices = devices;
         this.changed = changed;
+        this.enrichment = enrichment;
+        this.gudid = gudid;
     }
 
     @Transactional
@@ -33,12 +39,12 @@ public class DeviceService {
         Device device = Device.create(hospitalId, valid);
         devices.persist(device);
         changed.fire(new DevicesChanged(hospitalId, Set.of(device.id), Set.of()));
-        return DeviceView.of(device);
+        return view(device);
     }
 
     @Transactional
     public DeviceView get(UUID hospitalId, UUID id) {
-        return DeviceView.of(owned(hospitalId, id));
+        return view(owned(hospitalId, id));
     }
 
     @Transactional
@@ -51,7 +57,7 @@ public class DeviceService {
         }
         device.apply(valid);
         changed.fire(new DevicesChanged(hospitalId, Set.of(device.id), Set.of()));
-        return DeviceView.of(device);
+        return view(device);
     }
 
     @Transactional
@@ -65,18 +71,24 @@ public class DeviceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DeviceView> list(UUID hospitalId, String manufacturer, String q, PageRequest page) {
         DeviceRepository.Slice slice = devices.search(hospitalId, manufacturer, q, page.page(), page.size());
-        return page.of(slice.items().stream().map(DeviceView::of).toList(), slice.total());
+        Map<String, String> summaries = enrichment.summaries(slice.items().stream().map(d -> d.udiDi).toList());
+        return page.of(slice.items().stream().map(d -> DeviceView.of(d, summaries.get(d.udiDi))).toList(),
+                slice.total());
+    }
+
+    private DeviceView view(Device d) {
+        return DeviceView.of(d, d.udiDi == null ? null : enrichment.summaries(List.of(d.udiDi)).get(d.udiDi));
     }
 
     private Device owned(UUID hospitalId, UUID id) {
         return devices.findOwned(hospitalId, id).orElseThrow(() -> ApiException.notFound("Device " + id));
     }
 
-    private static DeviceInput validOrThrow(DeviceInput input) {
+    private DeviceInput validOrThrow(DeviceInput input) {
         if (input == null) {
             throw ApiException.badRequest("A device JSON object is required", List.of());
         }
-        DeviceValidator.Result result = DeviceValidator.validate(input);
+        DeviceValidator.Result result = DeviceValidator.validate(input, gudid.enabled());
         if (!result.ok()) {
             throw ApiException.badRequest(DeviceValidator.describe(result.errors(), Map.of()), result.errors());
         }

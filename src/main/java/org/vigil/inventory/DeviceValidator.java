@@ -31,9 +31,19 @@ public final class DeviceValidator {
     }
 
     public static Result validate(DeviceInput in) {
+        return validate(in, false);
+    }
+
+    /**
+     * @param namesFromGudid GUDID enrichment is on: a device given by its DI may leave manufacturer and model blank,
+     *     to be filled from its GUDID record
+     */
+    public static Result validate(DeviceInput in, boolean namesFromGudid) {
         List<FieldError> errors = new ArrayList<>();
-        String manufacturer = text(in.manufacturer(), "manufacturer", MAX_NAME, true, errors);
-        String model = text(in.model(), "model", MAX_NAME, true, errors);
+        boolean hasDi = (in.udiDi() != null && !in.udiDi().isBlank()) || (in.udi() != null && !in.udi().isBlank());
+        boolean required = !(namesFromGudid && hasDi);
+        String manufacturer = text(in.manufacturer(), "manufacturer", MAX_NAME, required, errors);
+        String model = text(in.model(), "model", MAX_NAME, required, errors);
         String assetId = text(in.assetId(), "assetId", MAX_CODE, false, errors);
         String version = text(in.version(), "version", MAX_CODE, false, errors);
         String catalog = text(in.catalogNumber(), "catalogNumber", MAX_CODE, false, errors);

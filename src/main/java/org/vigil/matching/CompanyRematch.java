@@ -83,7 +83,8 @@ public class CompanyRematch {
     /** Company keys of every maker or vendor name whose canonical company differs between the two registries. */
     private Set<String> moved(AliasRegistry before, AliasRegistry now) {
         Set<String> names = new LinkedHashSet<>();
-        reader.query("SELECT DISTINCT manufacturer FROM device", List.of(), rs -> names.add(rs.getString(1)));
+        reader.query("SELECT DISTINCT manufacturer FROM device WHERE manufacturer IS NOT NULL", List.of(),
+                rs -> names.add(rs.getString(1)));
         reader.query("SELECT DISTINCT vendor FROM affected_product WHERE vendor IS NOT NULL", List.of(),
                 rs -> names.add(rs.getString(1)));
         Set<String> heads = new TreeSet<>();

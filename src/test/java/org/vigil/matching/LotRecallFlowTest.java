@@ -76,7 +76,8 @@ class LotRecallFlowTest {
 
         // the full re-match shares one result per model between the units, then narrows it per unit
         String spare = kit(t, "LAB-4", "999999", "SN-4");
-        Api.asOperator().post("/api/v1/matching/rematch").then().statusCode(200);
+        MatchingFlowTest.awaitRun(Api.asOperator().post("/api/v1/matching/rematch").then().statusCode(202)
+                .extract().path("id"));
         t.call().get("/api/v1/findings?advisoryId=" + id).then().body("total", equalTo(3));
         t.call().get("/api/v1/devices/" + spare + "/findings").then().body("total", equalTo(0));
         t.call().get("/api/v1/devices/" + listed + "/findings").then().body("items[0].confidence", equalTo("CONFIRMED"));

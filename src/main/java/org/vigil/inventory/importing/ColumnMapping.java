@@ -93,10 +93,15 @@ record ColumnMapping(Map<String, List<Integer>> columns, Map<String, String> use
         for (int i : indexes) {
             String v = i < row.size() ? row.get(i) : null;
             if (v != null && !v.isBlank()) {
-                parts.add(v.strip());
+                parts.add(unescape(v.strip()));
             }
         }
         return parts.isEmpty() ? null : String.join(" / ", parts);
+    }
+
+    /** Vigil's CSV export writes '+H123… as '+H123… so that Excel shows it instead of running it as a formula. */
+    private static String unescape(String v) {
+        return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
     }
 
     /** API field → the file's column names, for messages ("Model Number: is required"). */

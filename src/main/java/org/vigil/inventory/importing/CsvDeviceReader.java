@@ -29,6 +29,12 @@ final class CsvDeviceReader {
      */
     static ParsedImport read(DecodedText decoded, Character delimiter, Map<String, String> explicit,
             Map<String, String> saved) {
+        return read(decoded, delimiter, explicit, saved, false);
+    }
+
+    /** {@code namesFromGudid}: a file with a UDI or UDI-DI column may lack manufacturer and model (GUDID fills them). */
+    static ParsedImport read(DecodedText decoded, Character delimiter, Map<String, String> explicit,
+            Map<String, String> saved, boolean namesFromGudid) {
         String text = decoded.text();
         char d = delimiter != null ? delimiter : sniff(text);
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(d).setIgnoreEmptyLines(true).setTrim(true).get();
@@ -39,8 +45,10 @@ final class CsvDeviceReader {
             }
             List<String> header = records.next().toList();
             ColumnMapping mapping = ColumnMapping.resolve(header, explicit, saved);
+            boolean byDi = namesFromGudid && (mapping.columns().containsKey("udiDi")
+                    || mapping.columns().containsKey("udi"));
             for (String required : List.of("manufacturer", "model")) {
-                if (!mapping.columns().containsKey(required)) {
+                if (!byDi && !mapping.columns().containsKey(required)) {
                     throw new ImportFormatException(1, "the header row has no column for " + required + " (columns: "
                             + String.join(", ", header) + "); name one " + ColumnNames.EXAMPLES.get(required)
                             + ", or map one with ?map=<column>:" + required);

@@ -6,11 +6,11 @@ import org.vigil.api.ApiException;
 
 /** The formats an import reads, chosen from the media type the file was sent as (or, for a file part, its name). */
 enum ImportFormat {
-    CSV, TSV, JSON;
+    CSV, TSV, JSON, FHIR;
 
     /** What the 415 answer lists. */
     static final List<String> ACCEPTED = List.of("text/csv", "text/tab-separated-values", "text/plain",
-            "application/json", "multipart/form-data (a file part)");
+            "application/json", "application/fhir+json", "multipart/form-data (a file part)");
 
     static ImportFormat of(Upload upload) {
         String type = upload.mediaType() == null ? "" : upload.mediaType().toLowerCase(Locale.ROOT);
@@ -23,6 +23,9 @@ enum ImportFormat {
             }
             case "application/json" -> {
                 return JSON;
+            }
+            case "application/fhir+json" -> {
+                return FHIR;
             }
             default -> {
                 // A file part: browsers and curl label CSV files application/vnd.ms-excel or octet-stream.

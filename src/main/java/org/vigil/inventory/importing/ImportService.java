@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
 import org.vigil.api.ProblemDetail.FieldError;
+import org.vigil.ingest.gudid.GudidConfig;
 
 /**
  * Imports one uploaded file into a hospital's inventory: reader (by format, after {@link TextDecoder}) →
@@ -19,11 +20,13 @@ public class ImportService {
     private final ImportWriter writer;
     private final ImportMappingService mappings;
     private final ObjectMapper mapper;
+    private final GudidConfig gudid;
 
-    public ImportService(ImportWriter writer, ImportMappingService mappings, ObjectMapper mapper) {
+    public ImportService(ImportWriter writer, ImportMappingService mappings, ObjectMapper mapper, GudidConfig gudid) {
         this.writer = writer;
         this.mappings = mappings;
         this.mapper = mapper;
+        this.gudid = gudid;
     }
 
     /** Reads, validates and (unless a dry run) writes the upload; the result says how the file was read. */
@@ -34,7 +37,7 @@ public class ImportService {
                     + "-H 'Content-Type: text/csv'", List.of());
         }
         ParsedImport parsed = read(hospitalId, upload, format, options);
-        ImportValidator.Validated validated = ImportValidator.validate(parsed);
+        ImportValidator.Validated validated = ImportValidator.validate(parsed, gudid.enabled());
         ImportWriter.Counts counts = writer.write(hospitalId, validated.valid(), options.dryRun());
         List<String> notes = new ArrayList<>(parsed.notes());
         if (options.dryRun()) {
@@ -57,19 +60,28 @@ public class ImportService {
                     }
                     Character delimiter = options.delimiter() != null ? options.delimiter()
                             : format == ImportFormat.TSV ? Character.valueOf('\t') : null;
-                    yield CsvDeviceReader.read(text, delimiter, options.mapping(), mappings.mapping(hospitalId));
+                    yield CsvDeviceReader.read(text, delimiter, options.mapping(), mappings.mapping(hospitalId),
+                            gudid.enabled());
                 }
-                case JSON -> JsonDeviceReader.read(mapper, text.text(), text.encoding(), options.mapping(),
-                        mappings.mapping(hospitalId));
+                case JSON -> looksLikeFhir(text.text()) ? FhirDeviceReader.read(text.text(), text.encoding())
+                        : JsonDeviceReader.read(mapper, text.text(), text.encoding(), options.mapping(),
+                                mappings.mapping(hospitalId));
+                case FHIR -> FhirDeviceReader.read(text.text(), text.encoding());
             };
             if (parsed.rows().isEmpty() && parsed.unreadable().isEmpty()) {
-                throw new ImportFormatException(1, format == ImportFormat.JSON ? "the JSON has no devices: nothing to "
-                        + "import" : "the file has a header row but no data rows: nothing to import");
+                throw new ImportFormatException(1, format == ImportFormat.CSV || format == ImportFormat.TSV
+                        ? "the file has a header row but no data rows: nothing to import"
+                        : "the JSON has no devices: nothing to import");
             }
             return parsed;
         } catch (ImportFormatException e) {
             throw ApiException.badRequest("line " + e.line() + ": " + e.getMessage(),
                     List.of(new FieldError(null, e.line(), e.getMessage())));
         }
+    }
+
+    /** A FHIR resource sent as plain application/json: an object naming its resourceType. */
+    private static boolean looksLikeFhir(String text) {
+        return text.stripLeading().startsWith("{") && text.contains("\"resourceType\"");
     }
 }

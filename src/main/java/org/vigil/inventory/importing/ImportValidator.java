@@ -18,13 +18,14 @@ final class ImportValidator {
     private ImportValidator() {
     }
 
-    static Validated validate(ParsedImport parsed) {
+    /** {@code namesFromGudid}: see {@link DeviceValidator#validate(org.vigil.inventory.DeviceInput, boolean)}. */
+    static Validated validate(ParsedImport parsed, boolean namesFromGudid) {
         List<ImportResult.RowError> errors = new ArrayList<>(parsed.unreadable());
         Map<String, Integer> firstLineOfAsset = new HashMap<>();
         List<ImportRow> valid = new ArrayList<>();
         for (ImportRow row : parsed.rows()) {
             String at = row.element() == null ? "" : "[" + row.element() + "]: ";
-            DeviceValidator.Result result = DeviceValidator.validate(row.input());
+            DeviceValidator.Result result = DeviceValidator.validate(row.input(), namesFromGudid);
             if (!result.ok()) {
                 errors.add(new ImportResult.RowError(row.line(), row.element(),
                         at + DeviceValidator.describe(result.errors(), row.fieldNames())));

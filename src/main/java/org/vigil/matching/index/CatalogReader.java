@@ -26,9 +26,10 @@ import org.vigil.matching.evidence.ProductFacts;
 public class CatalogReader {
 
     static final int CHUNK = 500;
+    /** A device given only by its DI has no manufacturer or model until GUDID names it: matching reads "". */
     private static final String DEVICE_COLUMNS =
-            "d.id, d.hospital_id, d.manufacturer, d.model, d.version, d.udi_di, d.product_code, d.catalog_number, "
-            + "d.lot_number, d.serial_number";
+            "d.id, d.hospital_id, COALESCE(d.manufacturer, ''), COALESCE(d.model, ''), d.version, d.udi_di, "
+            + "d.product_code, d.catalog_number, d.lot_number, d.serial_number";
 
     private final DataSource dataSource;
 
