@@ -77,6 +77,20 @@ public class Advisory {
     @Column(name = "key_fingerprint")
     public String keyFingerprint;
 
+    /** False when the document was not strict JSON and had to be read leniently; null when not checked. */
+    @Column(name = "well_formed")
+    public Boolean wellFormed;
+
+    @Column(name = "well_formed_reason")
+    public String wellFormedReason;
+
+    /** Whether the document passed its JSON schema (CSAF 2.0); null when not checked. */
+    @Column(name = "schema_valid")
+    public Boolean schemaValid;
+
+    @Column(name = "schema_violations_json")
+    public String schemaViolationsJson;
+
     @Column(name = "raw_document")
     public String rawDocument;
 

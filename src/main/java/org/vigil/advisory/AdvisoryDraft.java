@@ -55,10 +55,28 @@ public record AdvisoryDraft(String id, String source, String title, String summa
     }
 
     /**
-     * @param documentHash "sha512:&lt;hex&gt;" of the bytes as downloaded
-     * @param detail       why verification failed, or what was checked
+     * @param documentHash     "sha512:&lt;hex&gt;" of the bytes as downloaded
+     * @param detail           why verification failed, or what was checked
+     * @param wellFormed       false when the document is not strict JSON and was read leniently (CSAF); null when
+     *                         the source has no such check
+     * @param wellFormedReason what was wrong with it, when {@code wellFormed} is false
+     * @param schemaValid      whether the document passed its format's JSON schema (CSAF 2.0); null when not checked
+     * @param schemaViolations the first few violations, each "/json/pointer: message"
      */
-    public record Provenance(String documentHash, Verification verification, String detail, String keyFingerprint) {
+    public record Provenance(String documentHash, Verification verification, String detail, String keyFingerprint,
+            Boolean wellFormed, String wellFormedReason, Boolean schemaValid, List<String> schemaViolations) {
+
+        /** A provenance of a source without document checks. */
+        public Provenance(String documentHash, Verification verification, String detail, String keyFingerprint) {
+            this(documentHash, verification, detail, keyFingerprint, null, null, null, List.of());
+        }
+
+        /** This provenance with what reading the document found. */
+        public Provenance withDocumentChecks(boolean wellFormed, String wellFormedReason, boolean schemaValid,
+                List<String> schemaViolations) {
+            return new Provenance(documentHash, verification, detail, keyFingerprint, wellFormed, wellFormedReason,
+                    schemaValid, List.copyOf(schemaViolations));
+        }
     }
 
     /** KEV facts for one CVE, as the catalogue states them. */

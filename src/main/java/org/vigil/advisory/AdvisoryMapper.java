@@ -31,19 +31,14 @@ final class AdvisoryMapper {
         a.revisionHistoryJson = Json.write(d.revisionHistory());
         a.detailsJson = Json.write(d.details());
         a.rawDocument = d.rawDocument();
-        if (d.provenance() != null) {
-            a.documentHash = d.provenance().documentHash();
-            a.verification = d.provenance().verification();
-            a.verificationDetail = d.provenance().detail();
-            a.keyFingerprint = d.provenance().keyFingerprint();
-        }
+        applyProvenance(d.provenance(), a);
         Set<String> vendors = new LinkedHashSet<>();
         d.products().forEach(p -> {
             if (p.vendor() != null && !p.vendor().isBlank()) {
                 vendors.add(p.vendor().strip());
             }
         });
-        a.vendors = truncate(String.join("; ", vendors), 1000);
+        a.vendors = String.join("; ", vendors);
 
         java.util.Map<String, AdvisoryCve> previous = new java.util.HashMap<>();
         a.cves.forEach(c -> previous.put(c.cve, c));
@@ -116,11 +111,27 @@ final class AdvisoryMapper {
                 a.severity, a.status, cves, products, Json.readList(a.remediationsJson, AdvisoryDraft.Remediation.class),
                 Json.readList(a.referencesJson, AdvisoryDraft.Reference.class),
                 Json.readList(a.revisionHistoryJson, AdvisoryDraft.Revision.class), Json.readMap(a.detailsJson),
-                new AdvisoryDraft.Provenance(a.documentHash, a.verification, a.verificationDetail, a.keyFingerprint),
+                provenance(a),
                 a.rawDocument);
     }
 
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+    /** Copies the provenance (when there is one) onto the entity: also for an unchanged re-publication. */
+    static void applyProvenance(AdvisoryDraft.Provenance p, Advisory a) {
+        if (p == null) {
+            return;
+        }
+        a.documentHash = p.documentHash();
+        a.verification = p.verification();
+        a.verificationDetail = p.detail();
+        a.keyFingerprint = p.keyFingerprint();
+        a.wellFormed = p.wellFormed();
+        a.wellFormedReason = p.wellFormedReason();
+        a.schemaValid = p.schemaValid();
+        a.schemaViolationsJson = p.schemaValid() == null ? null : Json.write(p.schemaViolations());
+    }
+
+    static AdvisoryDraft.Provenance provenance(Advisory a) {
+        return new AdvisoryDraft.Provenance(a.documentHash, a.verification, a.verificationDetail, a.keyFingerprint,
+                a.wellFormed, a.wellFormedReason, a.schemaValid, Json.readList(a.schemaViolationsJson, String.class));
     }
 }

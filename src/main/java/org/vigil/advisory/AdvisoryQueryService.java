@@ -94,7 +94,7 @@ public class AdvisoryQueryService {
                 Json.readList(a.remediationsJson, AdvisoryDraft.Remediation.class),
                 Json.readList(a.referencesJson, AdvisoryDraft.Reference.class),
                 Json.readList(a.revisionHistoryJson, AdvisoryDraft.Revision.class), Json.readMap(a.detailsJson), history,
-                new AdvisoryViews.Provenance(a.documentHash, a.verification, a.verificationDetail, a.keyFingerprint),
+                AdvisoryViews.Provenance.of(AdvisoryMapper.provenance(a)),
                 a.firstSeen, a.lastChanged);
     }
 

@@ -55,12 +55,7 @@ public class AdvisoryService {
             return new UpsertResult(Outcome.NEW, published);
         }
         if (hash.equals(existing.contentHash)) {
-            if (draft.provenance() != null) {
-                existing.documentHash = draft.provenance().documentHash();
-                existing.verification = draft.provenance().verification();
-                existing.verificationDetail = draft.provenance().detail();
-                existing.keyFingerprint = draft.provenance().keyFingerprint();
-            }
+            AdvisoryMapper.applyProvenance(draft.provenance(), existing);
             return new UpsertResult(Outcome.UNCHANGED, List.of());
         }
         List<Change> diff = AdvisoryDiff.between(AdvisoryMapper.toDraft(existing), draft);

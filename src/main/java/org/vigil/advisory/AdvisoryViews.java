@@ -44,6 +44,17 @@ public final class AdvisoryViews {
     public record Change(String revision, ChangeType type, boolean material, String detail, Instant createdAt) {
     }
 
-    public record Provenance(String documentHash, Verification verification, String detail, String keyFingerprint) {
+    /**
+     * Where the document came from and what checking it found. {@code wellFormed} false: it was not strict JSON and
+     * was read leniently ({@code wellFormedReason} says where); {@code schemaValid} false: it breaks the CSAF 2.0
+     * schema ({@code schemaViolations}, the first few). Both null for sources without such checks.
+     */
+    public record Provenance(String documentHash, Verification verification, String detail, String keyFingerprint,
+            Boolean wellFormed, String wellFormedReason, Boolean schemaValid, List<String> schemaViolations) {
+
+        static Provenance of(AdvisoryDraft.Provenance p) {
+            return new Provenance(p.documentHash(), p.verification(), p.detail(), p.keyFingerprint(), p.wellFormed(),
+                    p.wellFormedReason(), p.schemaValid(), p.schemaViolations());
+        }
     }
 }

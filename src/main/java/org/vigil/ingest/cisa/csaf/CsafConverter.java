@@ -3,9 +3,7 @@ package org.vigil.ingest.cisa.csaf;
 import static org.vigil.ingest.cisa.csaf.CsafProducts.text;
 import static org.vigil.ingest.cisa.csaf.CsafProducts.texts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,25 +21,35 @@ import org.vigil.advisory.AdvisoryDraft.Remediation;
 import org.vigil.advisory.AdvisoryDraft.Revision;
 import org.vigil.advisory.ProductStatus;
 import org.vigil.advisory.Severity;
+import org.vigil.digest.Sha256;
 
 /** CSAF 2.0 document text → {@link AdvisoryDraft}. Pure: no I/O, no Quarkus. */
 final class CsafConverter {
 
     static final String SOURCE = "cisa-csaf";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_KEY = 64;
 
     private CsafConverter() {
     }
 
-    /** Parses the document; the raw text is kept as it came (CRLF and all). */
+    /**
+     * Parses the document (leniently only for trailing commas, see {@link CsafJson}), validates it against the CSAF
+     * 2.0 schema and converts what can be read: a safety tool prefers an alert from an imperfect document to none,
+     * so schema violations do not refuse it; they are recorded in the provenance for users to see. The raw text is
+     * kept as it came (CRLF and all).
+     */
     static AdvisoryDraft convert(String raw, Provenance provenance) throws CsafFormatException {
-        JsonNode root = parse(raw);
+        CsafJson.Parsed parsed = CsafJson.read(raw);
+        JsonNode root = parsed.root();
         JsonNode document = root.path("document");
         JsonNode tracking = document.path("tracking");
         String id = text(tracking, "id");
         if (id == null || id.isBlank()) {
             throw new CsafFormatException("not a CSAF document: document.tracking.id is missing");
         }
+        CsafSchema.Result schema = CsafSchema.validate(root);
+        Provenance checked = provenance == null ? null : provenance.withDocumentChecks(parsed.notWellFormed() == null,
+                parsed.notWellFormed(), schema.valid(), schema.violations());
         Map<String, Product> products = CsafProducts.read(root.path("product_tree"));
         Map<String, ProductStatus> statuses = new LinkedHashMap<>();
         List<Cve> cves = new ArrayList<>();
@@ -59,26 +67,15 @@ final class CsafConverter {
         List<Product> productList = products.values().stream().map(p -> withStatus(p, statuses.get(p.productId())))
                 .toList();
         Double max = cves.stream().map(Cve::cvssScore).filter(s -> s != null).max(Double::compare).orElse(null);
-        return new AdvisoryDraft(id.strip(), SOURCE, text(document, "title"), summary(document), webUrl(document),
-                instant(text(tracking, "initial_release_date")), instant(text(tracking, "current_release_date")),
-                text(tracking, "version"), Severity.ofCvss(max), text(tracking, "status"), cves, productList,
-                List.copyOf(remediations.values()), references(document), revisions(tracking), details(document),
-                provenance, raw);
-    }
-
-    static JsonNode parse(String raw) throws CsafFormatException {
-        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-        try {
-            JsonNode root = MAPPER.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw new CsafFormatException("not a CSAF document: the top level is not a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new CsafFormatException("invalid JSON" + where + ": " + e.getOriginalMessage());
+        Map<String, Object> details = details(document);
+        String key = fit(id.strip());
+        if (!key.equals(id.strip())) {
+            details.put("trackingId", id.strip());
         }
+        return new AdvisoryDraft(key, SOURCE, text(document, "title"), summary(document), webUrl(document),
+                instant(text(tracking, "initial_release_date")), instant(text(tracking, "current_release_date")),
+                fit(text(tracking, "version")), Severity.ofCvss(max), text(tracking, "status"), cves, productList,
+                List.copyOf(remediations.values()), references(document), revisions(tracking), details, checked, raw);
     }
 
     private static void readStatuses(JsonNode status, Map<String, ProductStatus> statuses) {
@@ -210,6 +207,14 @@ final class CsafConverter {
             details.put("TLP", tlp);
         }
         return details;
+    }
+
+    /**
+     * Ids and revisions are keys in many tables (64 characters). CSAF sets them no maximum, so a longer one keeps
+     * its start and gains a digest of the whole: stable across runs, distinct for distinct values.
+     */
+    static String fit(String key) {
+        return key == null || key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY - 9) + "~" + Sha256.hex(key, 4);
     }
 
     static Instant instant(String s) {

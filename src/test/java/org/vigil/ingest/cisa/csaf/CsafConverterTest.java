@@ -37,7 +37,8 @@ class CsafConverterTest {
         assertEquals("https://www.cisa.gov/news-events/ics-medical-advisories/icsma-99-101-01", d.url());
         assertTrue(d.summary().startsWith("Successful exploitation"));
         assertEquals("Healthcare and Public Health", d.details().get("Critical infrastructure sectors"));
-        assertEquals(PROVENANCE, d.provenance());
+        assertEquals(PROVENANCE.withDocumentChecks(true, null, true, List.of()), d.provenance(),
+                "a strict, schema-valid document: provenance as verified, checks passed");
         assertEquals(CsafFixtures.pump(), d.rawDocument());
     }
 
@@ -108,10 +109,59 @@ class CsafConverterTest {
     }
 
     @Test
-    void trailingCommaIsInvalidJsonWithTheLine() {
-        String broken = CsafFixtures.pump().replace("\"Jane Researcher\"", "\"Jane Researcher\",");
-        CsafFormatException e = assertThrows(CsafFormatException.class, () -> CsafConverter.convert(broken, PROVENANCE));
-        assertTrue(e.getMessage().startsWith("invalid JSON at line 7, column 9"), e.getMessage());
+    void aTrailingCommaIsReadLenientlyAndMarkedNotWellFormed() throws Exception {
+        String withComma = CsafFixtures.pump().replace("\"Jane Researcher\"", "\"Jane Researcher\",");
+        AdvisoryDraft d = CsafConverter.convert(withComma, PROVENANCE);
+        assertEquals(pump().products(), d.products(), "everything else is read as from the strict document");
+        assertEquals(pump().cves(), d.cves());
+        assertEquals(false, d.provenance().wellFormed());
+        assertEquals("not strict JSON: a trailing comma before line 7, column 9; read with trailing commas allowed, "
+                + "nothing else repaired", d.provenance().wellFormedReason());
+        assertEquals(withComma, d.rawDocument(), "the document is kept exactly as published");
+    }
+
+    @Test
+    void jsonErrorsOtherThanATrailingCommaAreStillRefused() {
+        String missingComma = CsafFixtures.pump().replace("\"category\": \"csaf_security_advisory\",",
+                "\"category\": \"csaf_security_advisory\"");
+        CsafFormatException e = assertThrows(CsafFormatException.class, () -> CsafConverter.convert(missingComma, PROVENANCE));
+        assertTrue(e.getMessage().startsWith("invalid JSON at line 12, column 5: Unexpected character"), e.getMessage());
+        assertThrows(CsafFormatException.class, () -> CsafConverter.convert(CsafFixtures.pump() + " {}", PROVENANCE),
+                "content after the document");
+        assertThrows(CsafFormatException.class, () -> CsafConverter.convert(
+                CsafFixtures.pump().replace("\"lang\": \"en-US\"", "'lang': 'en-US'"), PROVENANCE), "single quotes");
+    }
+
+    @Test
+    void schemaViolationsAreRecordedAndTheDocumentIsStillRead() throws Exception {
+        AdvisoryDraft d = CsafConverter.convert(CsafFixtures.pump().replace("\"category\": \"coordinator\"",
+                "\"category\": \"cert\""), PROVENANCE);
+        assertEquals(6, d.products().size());
+        assertEquals(false, d.provenance().schemaValid());
+        assertEquals(List.of("/document/publisher/category: does not have a value in the enumeration [\"coordinator\", "
+                + "\"discoverer\", \"other\", \"translator\", \"user\", \"vendor\"]"), d.provenance().schemaViolations());
+    }
+
+    @Test
+    void redHatProductIdsOfAnyLengthAreKeptWhole() throws Exception {
+        AdvisoryDraft d = CsafConverter.convert(CsafFixtures.redHat(), PROVENANCE);
+        String component = "8Base-RHOSE-4.6:openshift4/ose-metering-ansible-operator-bundle:v4.6.0.202112161349.p0."
+                + "gd74112d.assembly.stream-1";
+        assertEquals("RHSA-2099:5186", d.id());
+        assertTrue(d.products().stream().anyMatch(p -> p.productId().equals(component)
+                && p.status() == ProductStatus.FIXED && "Red Hat".equals(p.vendor())), d.products().toString());
+        assertEquals(List.of(component), d.cves().get(0).productIds());
+        assertEquals(true, d.provenance().schemaValid(), d.provenance().schemaViolations().toString());
+    }
+
+    @Test
+    void anIdLongerThanItsColumnKeepsItsStartAndADigest() throws Exception {
+        String longId = "VENDOR-SA-" + "x".repeat(80);
+        AdvisoryDraft d = CsafConverter.convert(CsafFixtures.pump().replace("ICSMA-99-101-01", longId), PROVENANCE);
+        assertEquals(64, d.id().length());
+        assertTrue(d.id().startsWith("VENDOR-SA-xxx") && d.id().charAt(55) == '~', d.id());
+        assertEquals(longId, d.details().get("trackingId"));
+        assertEquals(d.id(), CsafConverter.convert(CsafFixtures.pump().replace("ICSMA-99-101-01", longId), PROVENANCE).id());
     }
 
     @Test

@@ -24,6 +24,11 @@ public final class CsafFixtures {
                         "\"current_release_date\": \"" + currentReleaseDate + "\"");
     }
 
+    /** RHSA-2099:5186 in Red Hat's layout: an OpenShift image whose relationship product id is 119 characters. */
+    public static String redHat() {
+        return resource("/csaf/rhsa-2099_5186.json");
+    }
+
     static String resource(String path) {
         try (InputStream in = CsafFixtures.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -258,6 +258,48 @@ class CsafIngestTest {
         Api.asOperator().get("/api/v1/advisories/ICSMA-99-208-01").then().statusCode(404);
     }
 
+    @Test
+    @Order(11)
+    void imperfectDocumentsAreImportedAndFlaggedAndOnlyBrokenJsonIsRefused() {
+        String trailing = "2099/icsma-99-216-01.json";
+        String redHat = "2099/rhsa-2099_5186.json";
+        String offSchema = "2099/icsma-99-217-01.json";
+        String broken = "2099/icsma-99-218-01.json";
+        String at = "2099-11-01T06:00:00.000000Z";
+        provider.put(trailing, CsafFixtures.pump("ICSMA-99-216-01", "1", at)
+                        .replace("\"Jane Researcher\"", "\"Jane Researcher\","), at)
+                .put(redHat, CsafFixtures.redHat(), at)
+                .put(offSchema, CsafFixtures.pump("ICSMA-99-217-01", "1", at)
+                        .replace("\"category\": \"coordinator\"", "\"category\": \"cert\""), at)
+                .put(broken, CsafFixtures.pump("ICSMA-99-218-01", "1", at)
+                        .replace("\"category\": \"csaf_security_advisory\",", "\"category\": \"csaf_security_advisory\""), at)
+                .publish();
+
+        IngestRun run = run(IngestRun.Trigger.SCHEDULED);
+
+        assertEquals(3, run.created, run.errorsJson);
+        Api.asOperator().get("/api/v1/sources/cisa-csaf/runs/" + run.id).then()
+                .body("errors.find { it.item == '" + broken + "' }.reason", equalTo("invalid JSON at line 12, column 5: "
+                        + "Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries"))
+                .body("errors.item", not(hasItem(redHat)));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-216-01").then().statusCode(200)
+                .body("provenance.verification", equalTo("VERIFIED"))
+                .body("provenance.wellFormed", equalTo(false))
+                .body("provenance.wellFormedReason", equalTo("not strict JSON: a trailing comma before line 7, column 9; "
+                        + "read with trailing commas allowed, nothing else repaired"))
+                .body("provenance.schemaValid", equalTo(true));
+        Api.asOperator().get("/api/v1/advisories/RHSA-2099:5186").then().statusCode(200)
+                .body("products.productId", hasItem("8Base-RHOSE-4.6:openshift4/ose-metering-ansible-operator-bundle:"
+                        + "v4.6.0.202112161349.p0.gd74112d.assembly.stream-1"))
+                .body("provenance.verification", equalTo("VERIFIED"));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-217-01").then().statusCode(200)
+                .body("provenance.schemaValid", equalTo(false))
+                .body("provenance.schemaViolations[0]", containsString("/document/publisher/category: "));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-201-01").then()
+                .body("provenance.wellFormed", equalTo(true)).body("provenance.schemaValid", equalTo(true));
+        Api.asOperator().get("/api/v1/advisories/ICSMA-99-218-01").then().statusCode(404);
+    }
+
     private static void kev(String cve, String etag) {
         String body = "{\"title\":\"CISA Catalog of Known Exploited Vulnerabilities\",\"catalogVersion\":\"2099.07.01\","
                 + "\"dateReleased\":\"2099-07-01T17:04:19.9796Z\",\"count\":2,\"vulnerabilities\":["

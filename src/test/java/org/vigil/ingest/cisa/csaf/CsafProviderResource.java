@@ -17,7 +17,7 @@ public class CsafProviderResource implements QuarkusTestResourceLifecycleManager
         String base = server.baseUrl();
         return Map.of(
                 "vigil.sources.cisa-csaf.provider-metadata-url", base + "/.well-known/csaf/provider-metadata.json",
-                "vigil.sources.cisa-csaf.id-prefixes", "ICSMA",
+                "vigil.sources.cisa-csaf.id-prefixes", "ICSMA,RHSA",
                 "vigil.sources.cisa-kev.url", base + "/kev/known_exploited_vulnerabilities.json",
                 "vigil.ingest.retry-backoff", "10ms",
                 "vigil.ingest.attempts", "2");
