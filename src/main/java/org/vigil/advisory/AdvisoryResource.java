@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.vigil.api.ApiException;
 import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
+import org.vigil.api.QueryLists;
 
 /** The advisory catalogue; readable with any key (operator or hospital), it holds no hospital data. */
 @Path("/api/v1/advisories")
@@ -56,18 +57,8 @@ public class AdvisoryResource {
     }
 
     private static List<Severity> severities(String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        List<Severity> out = new ArrayList<>();
-        for (String s : value.split(",")) {
-            try {
-                out.add(Severity.valueOf(s.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badField("severity", "'" + s.strip() + "' is not one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN");
-            }
-        }
-        return out;
+        List<Severity> list = QueryLists.enums("severity", value, Severity.class);
+        return list.isEmpty() ? null : list;
     }
 
     private static Instant since(String value) {

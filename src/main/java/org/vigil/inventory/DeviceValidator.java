@@ -155,6 +155,11 @@ public final class DeviceValidator {
             errors.add(new FieldError(field, "must not contain control characters"));
             return null;
         }
+        if (trimmed.indexOf('\uFFFD') >= 0) {
+            errors.add(new FieldError(field, "'" + trimmed + "' contains U+FFFD, the mark of a character lost in an "
+                    + "earlier conversion of the file; export it again (CSV UTF-8) and import that"));
+            return null;
+        }
         return trimmed;
     }
 

@@ -108,7 +108,8 @@ class MatchingFlowTest {
                 .patch("/api/v1/findings/" + findingId).then().statusCode(200)
                 .body("state", equalTo("ACKNOWLEDGED")).body("triagedBy", equalTo(org.vigil.tenancy.ApiKeys.prefix(a.key())))
                 .body("triagedAt", org.hamcrest.Matchers.notNullValue());
-        a.call().contentType(ContentType.JSON).body(Map.of("state", "NOT_AFFECTED"))
+        // PATCH keeps the justification it is not given; clearing it for NOT_AFFECTED is refused
+        a.call().contentType(ContentType.JSON).body("{\"state\":\"NOT_AFFECTED\",\"justification\":null}")
                 .patch("/api/v1/findings/" + findingId).then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("justification"));
         a.call().contentType(ContentType.JSON).body(Map.of("state", "GONE"))

@@ -91,9 +91,10 @@ class OutboxTest {
         assertTrue(text.contains("Known exploited (CISA KEV): no"), text);
         assertTrue(text.contains("mitigation: Unplug the monitor from the network"), text);
         assertTrue(text.contains("Provenance: VERIFIED (hash and signature checked), key 0123456789ABCDEF"), text);
-        assertTrue(text.contains("/api/v1/advisories/" + id), text);
-        assertTrue(mail.getHtml().contains("<td>" + maker.replace("&", "&amp;") + " " + model + "</td><td>2.0.6</td>"
-                + "<td>Ward 4</td>"), mail.getHtml());
+        assertTrue(text.contains("/ui/findings?q=" + id), text);
+        String html = mail.getHtml();
+        assertTrue(html.contains(">" + maker.replace("&", "&amp;") + " " + model + "</a>"), html);
+        assertTrue(html.contains(">2.0.6</td>") && html.contains(">Ward 4</td>"), html);
         t.call().get("/api/v1/deliveries?status=DELIVERED").then().body("total", equalTo(1))
                 .body("items[0].attempts", equalTo(1));
 

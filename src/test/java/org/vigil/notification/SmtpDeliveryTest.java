@@ -87,7 +87,8 @@ class SmtpDeliveryTest {
         collect(m, parts);
         assertTrue(parts.get("text/plain").contains("- Acme Biomedical CMS8000, version 2.0.6, location Ward 4, quantity 3"),
                 parts.get("text/plain"));
-        assertTrue(parts.get("text/html").contains("<td>Acme Biomedical CMS8000</td><td>2.0.6</td><td>Ward 4</td>"),
+        assertTrue(parts.get("text/html").contains(">Acme Biomedical CMS8000</a>")
+                && parts.get("text/html").contains(">2.0.6</td>") && parts.get("text/html").contains(">Ward 4</td>"),
                 parts.get("text/html"));
         t.call().get("/api/v1/deliveries").then().body("items[0].status", equalTo("DELIVERED"));
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.vigil.advisory.Advisory;
 import org.vigil.advisory.Json;
@@ -19,6 +18,7 @@ import org.vigil.advisory.Severity;
 import org.vigil.api.ApiException;
 import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
+import org.vigil.api.QueryLists;
 import org.vigil.inventory.Device;
 import org.vigil.inventory.DeviceRepository;
 import org.vigil.matching.evidence.Confidence;
@@ -27,18 +27,16 @@ import org.vigil.matching.evidence.Confidence;
 @ApplicationScoped
 public class FindingService {
 
-    /** States that say "not our problem": a person must say why. */
-    private static final Set<FindingState> NEED_JUSTIFICATION = Set.of(FindingState.NOT_AFFECTED,
-            FindingState.FALSE_POSITIVE);
-
     private final EntityManager em;
     private final DeviceRepository devices;
     private final FindingQueries queries;
+    private final FindingTriage triage;
 
-    public FindingService(EntityManager em, DeviceRepository devices, FindingQueries queries) {
+    public FindingService(EntityManager em, DeviceRepository devices, FindingQueries queries, FindingTriage triage) {
         this.em = em;
         this.devices = devices;
         this.queries = queries;
+        this.triage = triage;
     }
 
     public record Filter(String state, String severity, String confidence, UUID deviceId, String advisoryId,
@@ -79,19 +77,13 @@ public class FindingService {
         StringBuilder where = new StringBuilder("f.hospital_id = ?");
         List<Object> params = new ArrayList<>(List.of(hospitalId));
         boolean text = listing.text() != null && !listing.text().isBlank();
-        boolean bySeverity = f.severity() != null && !f.severity().isBlank();
-        if (f.state() != null && !f.state().isBlank()) {
-            where.append(" AND f.state = ?");
-            params.add(parse(FindingState.class, "state", f.state()).name());
-        }
-        if (bySeverity) {
-            where.append(" AND a.severity = ?");
-            params.add(parse(Severity.class, "severity", f.severity()).name());
-        }
-        if (f.confidence() != null && !f.confidence().isBlank()) {
-            where.append(" AND f.confidence = ?");
-            params.add(parse(Confidence.class, "confidence", f.confidence()).name());
-        }
+        List<FindingState> states = QueryLists.enums("state", f.state(), FindingState.class);
+        List<Severity> severities = QueryLists.enums("severity", f.severity(), Severity.class);
+        List<Confidence> confidences = QueryLists.enums("confidence", f.confidence(), Confidence.class);
+        boolean bySeverity = !severities.isEmpty();
+        in(where, params, "f.state", states);
+        in(where, params, "a.severity", severities);
+        in(where, params, "f.confidence", confidences);
         if (f.deviceId() != null) {
             where.append(" AND f.device_id = ?");
             params.add(f.deviceId());
@@ -118,6 +110,13 @@ public class FindingService {
         }
         return queries.page(new FindingQueries.Where(where.toString(), params, bySeverity || text), order(listing.sort()),
                 page);
+    }
+
+    private static void in(StringBuilder where, List<Object> params, String column, List<? extends Enum<?>> values) {
+        if (!values.isEmpty()) {
+            where.append(" AND ").append(column).append(" IN (").append(QueryLists.marks(values.size())).append(")");
+            values.forEach(v -> params.add(v.name()));
+        }
     }
 
     private static String order(String sort) {
@@ -150,8 +149,11 @@ public class FindingService {
         return list(hospitalId, new Filter(null, null, null, deviceId, null, null), page);
     }
 
-    /** Sets the triage state; who and when are recorded, Vigil's own resolution note is cleared. */
-    @Transactional
+    /**
+     * Sets state and justification together, as the console's triage form sends them (a blank justification clears
+     * it); recorded in the finding's history. The API's PATCH, which changes only what it is given, is
+     * {@link FindingTriage#apply}.
+     */
     public FindingView triage(UUID hospitalId, UUID id, FindingView.Triage input, String actor) {
         if (input == null) {
             throw ApiException.badRequest("A JSON object {state, justification} is required", List.of());
@@ -159,26 +161,8 @@ public class FindingService {
         if (input.state() == null || input.state().isBlank()) {
             throw ApiException.badField("state", "is required");
         }
-        FindingState state = parse(FindingState.class, "state", input.state());
-        String justification = input.justification() == null || input.justification().isBlank() ? null
-                : input.justification().strip();
-        if (justification != null && justification.length() > 2000) {
-            throw ApiException.badField("justification", "must be at most 2000 characters");
-        }
-        if (NEED_JUSTIFICATION.contains(state) && justification == null) {
-            throw ApiException.badField("justification", "is required for " + state);
-        }
-        Finding f = em.find(Finding.class, id);
-        if (f == null || !f.hospitalId.equals(hospitalId)) {
-            throw ApiException.notFound("Finding " + id);
-        }
-        f.state = state;
-        f.justification = justification;
-        f.resolution = null;
-        f.triagedBy = actor;
-        f.triagedAt = Instant.now();
-        Device d = devices.findById(f.deviceId);
-        return view(f, em.find(Advisory.class, f.advisoryId), d);
+        return triage.apply(hospitalId, id, new FindingTriage.Change(FindingTriage.state(input.state()), true,
+                input.justification()), actor);
     }
 
     static FindingView view(Finding f, Advisory a, Device d) {
@@ -191,14 +175,6 @@ public class FindingService {
         return new FindingView(f.id, device, advisory, f.confidence, f.needsReview,
                 Json.readList(f.reasonsJson, String.class), f.state, f.justification, f.resolution, f.triagedBy,
                 f.triagedAt, f.advisoryRevision, f.firstSeen, f.lastSeen);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 
     private static Instant since(String value) {

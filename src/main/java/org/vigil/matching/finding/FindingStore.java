@@ -35,6 +35,8 @@ public class FindingStore {
         public String resolution;
         public String revision;
         public boolean isNew;
+        /** Set by reconciliation when it changes the state (resolve, reopen): the change goes into the history. */
+        public FindingState previousState;
     }
 
     private final DataSource dataSource;
@@ -124,8 +126,34 @@ public class FindingStore {
                 }
                 ps.executeBatch();
             }
+            writeHistory(c, updates, ts);
         } catch (SQLException e) {
             throw new IllegalStateException("finding write failed", e);
+        }
+    }
+
+    /** Vigil's own state changes (resolved: no longer affected; reopened: affected again), by "vigil". */
+    private static void writeHistory(Connection c, List<Row> updates, Timestamp ts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding_history (id, finding_id, hospital_id, "
+                + "changed_at, changed_by, from_state, to_state, resolution) VALUES (?, ?, ?, ?, 'vigil', ?, ?, ?)")) {
+            int n = 0;
+            for (Row r : updates) {
+                if (r.previousState == null || r.previousState == r.state) {
+                    continue;
+                }
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, r.id);
+                ps.setObject(3, r.hospitalId);
+                ps.setTimestamp(4, ts);
+                ps.setString(5, r.previousState.name());
+                ps.setString(6, r.state.name());
+                ps.setString(7, r.resolution == null ? "affected again" : r.resolution);
+                ps.addBatch();
+                n++;
+            }
+            if (n > 0) {
+                ps.executeBatch();
+            }
         }
     }
 

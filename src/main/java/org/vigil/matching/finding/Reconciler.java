@@ -68,6 +68,7 @@ public final class Reconciler {
                 continue;
             }
             if (r.state == FindingState.RESOLVED && r.resolution != null) {
+                r.previousState = r.state;
                 r.state = FindingState.OPEN;
                 r.resolution = null;
                 apply(r, f.result(), reasons, revision);
@@ -103,6 +104,7 @@ public final class Reconciler {
             if (!LIVE.contains(r.state)) {
                 continue;
             }
+            r.previousState = r.state;
             r.state = FindingState.RESOLVED;
             r.resolution = scope.resolution().apply(r);
             String revision = scope.revisionOf().apply(r.advisoryId);

@@ -31,7 +31,9 @@ public class EmailSender {
                 .setHtml(html.data("notice", notice).render())
                 .setFrom(config.mailFrom())
                 // The same id on every attempt lets a mail archive spot a resend after a crash.
-                .addHeader("X-Vigil-Delivery-Id", notice.deliveryId().toString());
+                .addHeader("X-Vigil-Delivery-Id", notice.deliveryId().toString())
+                // Mail clients offer "unsubscribe" from this: it opens the subscription in the console.
+                .addHeader("List-Unsubscribe", "<" + notice.subscriptionLink() + ">");
         mail.setTo(List.copyOf(to));
         try {
             mailer.send(mail);

@@ -14,7 +14,7 @@ import org.vigil.notification.outbox.NoticeItem;
  */
 @TemplateData
 public record Notice(UUID deliveryId, String kind, UUID hospitalId, String hospitalName, List<Section> sections,
-        Instant periodStart, Instant periodEnd, Instant createdAt, String baseUrl) {
+        Instant periodStart, Instant periodEnd, Instant createdAt, String baseUrl, UUID subscriptionId) {
 
     /** One advisory × event type with the hospital's devices it concerns. */
     @TemplateData
@@ -46,6 +46,11 @@ public record Notice(UUID deliveryId, String kind, UUID hospitalId, String hospi
             boolean kev, String revision, String url, Instant published, Instant updated, String product,
             List<CveLine> cves, List<String> remediations, String verification, String verificationDetail,
             String keyFingerprint, String documentHash, String link) {
+
+        /** The severity banner's background in HTML mail. */
+        public String color() {
+            return severityColor(severity);
+        }
     }
 
     @TemplateData
@@ -70,7 +75,24 @@ public record Notice(UUID deliveryId, String kind, UUID hospitalId, String hospi
         return kind.equals("DIGEST");
     }
 
+    /** The console's findings table, for a person clicking a link in an email. */
     public String findingsLink() {
-        return baseUrl + "/api/v1/findings";
+        return baseUrl + "/ui/findings";
+    }
+
+    /** The subscription on the console's subscriptions page (also the List-Unsubscribe target). */
+    public String subscriptionLink() {
+        return baseUrl + "/ui/subscriptions" + (subscriptionId == null ? "" : "#subscription-" + subscriptionId);
+    }
+
+    /** Banner colour of a severity in HTML mail (the console's palette; white text reads on each). */
+    public static String severityColor(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "CRITICAL" -> "#8b0000";
+            case "HIGH" -> "#b35900";
+            case "MEDIUM" -> "#7a6200";
+            case "LOW" -> "#1f6f3f";
+            default -> "#57606a";
+        };
     }
 }

@@ -5,12 +5,12 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.UUID;
 import org.vigil.api.ApiException;
 import org.vigil.api.Page;
 import org.vigil.api.PageRequest;
+import org.vigil.api.QueryLists;
 import org.vigil.notification.Subscription;
 import org.vigil.notification.SubscriptionRepository;
 
@@ -31,14 +31,15 @@ public class DeliveryService {
         this.dispatcher = dispatcher;
     }
 
-    /** The hospital's deliveries, newest first, optionally of one status. */
+    /** The hospital's deliveries, newest first, optionally of some statuses ({@code FAILED,DEAD}). */
     @Transactional
     public Page<DeliveryView> list(UUID hospitalId, String status, PageRequest page) {
         String where = "hospitalId = :h";
         Parameters params = Parameters.with("h", hospitalId);
-        if (status != null && !status.isBlank()) {
-            where += " and status = :s";
-            params.and("s", parseStatus(status));
+        List<Delivery.Status> statuses = QueryLists.enums("status", status, Delivery.Status.class);
+        if (!statuses.isEmpty()) {
+            where += " and status in :s";
+            params.and("s", statuses);
         }
         var query = deliveries.find(where + " order by createdAt desc, id", params);
         return page.of(query.page(page.page(), page.size()).list().stream().map(DeliveryView::of).toList(), query.count());
@@ -97,13 +98,5 @@ public class DeliveryService {
 
     private Delivery owned(UUID hospitalId, UUID id) {
         return deliveries.findOwned(hospitalId, id).orElseThrow(() -> ApiException.notFound("Delivery " + id));
-    }
-
-    private static Delivery.Status parseStatus(String status) {
-        try {
-            return Delivery.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badField("status", "must be one of " + Arrays.toString(Delivery.Status.values()));
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.vigil.advisory.AdvisoryDraft;
 import org.vigil.advisory.AffectedProduct;
 import org.vigil.advisory.Json;
 import org.vigil.advisory.ProductStatus;
+import org.vigil.api.PublicUrl;
 import org.vigil.notification.NotificationConfig;
 import org.vigil.notification.channel.Notice;
 import org.vigil.notification.channel.Notice.AdvisorySummary;
@@ -30,11 +31,19 @@ public class NoticeComposer {
     private final EntityManager em;
     private final DeliveryRepository deliveries;
     private final NotificationConfig config;
+    private final PublicUrl publicUrl;
 
-    public NoticeComposer(EntityManager em, DeliveryRepository deliveries, NotificationConfig config) {
+    public NoticeComposer(EntityManager em, DeliveryRepository deliveries, NotificationConfig config,
+            PublicUrl publicUrl) {
         this.em = em;
         this.deliveries = deliveries;
         this.config = config;
+        this.publicUrl = publicUrl;
+    }
+
+    /** vigil.public-base-url, else vigil.notification.base-url as before it existed. */
+    private String base() {
+        return publicUrl.or(config.baseUrl());
     }
 
     public Notice compose(Delivery d) {
@@ -46,7 +55,7 @@ public class NoticeComposer {
             case TEST -> sections.add(sample());
         }
         return new Notice(d.id, d.kind.name(), d.hospitalId, hospital == null ? "" : hospital.name, sections,
-                d.periodStart, d.periodEnd, d.createdAt, config.baseUrl());
+                d.periodStart, d.periodEnd, d.createdAt, base(), d.subscriptionId);
     }
 
     private Section section(Delivery d) {
@@ -70,7 +79,7 @@ public class NoticeComposer {
         return new AdvisorySummary(a.id, a.source, a.title, a.severity.name(), a.cvssMax, a.kev, a.revision, a.url,
                 a.published, a.updated, product(a, items), cves, remediations,
                 a.verification == null ? null : a.verification.name(), a.verificationDetail, a.keyFingerprint,
-                a.documentHash, config.baseUrl() + "/api/v1/advisories/" + a.id);
+                a.documentHash, base() + "/api/v1/advisories/" + a.id);
     }
 
     /** The product as the advisory names it ("Contec CMS8000"), else as the hospital's device row does. */
@@ -89,7 +98,7 @@ public class NoticeComposer {
     private AdvisorySummary missing(Delivery d) {
         return new AdvisorySummary(d.advisoryId, null, "(advisory no longer in the catalogue)", "UNKNOWN", null, false,
                 d.advisoryRevision, null, null, null, null, List.of(), List.of(), null, null, null, null,
-                config.baseUrl() + "/api/v1/advisories/" + d.advisoryId);
+                base() + "/api/v1/advisories/" + d.advisoryId);
     }
 
     private Section sample() {
@@ -98,7 +107,7 @@ public class NoticeComposer {
                 List.of("this is a test notification; no real device or advisory is involved"), null);
         AdvisorySummary advisory = new AdvisorySummary("VIGIL-TEST", "vigil", "Vigil test notification", "LOW", null,
                 false, "1", null, Instant.now(), Instant.now(), "Example Sample Monitor 1000", List.of(),
-                List.of("none needed: this is a test"), null, null, null, null, config.baseUrl() + "/api/v1/subscriptions");
+                List.of("none needed: this is a test"), null, null, null, null, base() + "/api/v1/subscriptions");
         return new Section("NEW_FINDING", advisory, List.of(device));
     }
 }

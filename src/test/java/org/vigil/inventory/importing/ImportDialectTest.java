@@ -120,6 +120,11 @@ class ImportDialectTest {
         asCurl(t).contentType("text/csv").body(bytes).post("/api/v1/devices/import").then().statusCode(400)
                 .body("errors[0].line", equalTo(3)).body("detail", startsWith("line 3: byte 0x81"));
         t.call().get("/api/v1/devices").then().body("total", equalTo(0));
+        // a file an earlier tool already damaged: the lost character is not stored as U+FFFD
+        asCurl(t).contentType("text/csv").body("manufacturer,model\nDr\uFFFDger,Delta\nGE,B40\n"
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/devices/import").then().statusCode(200)
+                .body("created", equalTo(1)).body("errors[0].line", equalTo(2))
+                .body("errors[0].message", containsString("contains U+FFFD"));
     }
 
     @Test
