@@ -2,7 +2,6 @@ package org.vigil.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,10 +39,7 @@ class DevsetAccuracyTest {
 
     @Test
     void precisionAndRecallThroughTheApi() throws Exception {
-        assumeTrue(DevsetFiles.SHARED != null,
-                "../shared/matching-devset is absent: devset accuracy check skipped (needs shared/ beside the clone)");
-        assumeTrue(Files.isDirectory(DevsetFiles.SHARED.resolve("corpus/cisa-csaf/OT/white")),
-                "../shared/corpus/cisa-csaf is absent: devset accuracy check skipped (needs shared/ beside the clone)");
+        DevsetFiles.requirePresent(DevsetFiles.SHARED, Boolean.getBoolean("devset.required"));
         Set<String> labelled = new HashSet<>();
         for (Path p : DevsetFiles.icsmaDocuments(true)) {
             labelled.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile())

@@ -36,6 +36,24 @@ final class DevsetFiles {
         return null;
     }
 
+    /**
+     * Skips the calling test, saying why, when {@code shared} lacks the devset or the corpus; with {@code required}
+     * ({@code -Ddevset.required=true}, as .ci/run sets it: CI always has shared/) it fails instead, so the only
+     * accuracy gate can never pass by skipping.
+     */
+    static void requirePresent(Path shared, boolean required) {
+        String missing = shared == null ? "../shared/matching-devset"
+                : !Files.isDirectory(shared.resolve("corpus/cisa-csaf/OT/white")) ? shared + "/corpus/cisa-csaf" : null;
+        if (missing == null) {
+            return;
+        }
+        String why = missing + " is absent: devset accuracy check ";
+        if (required) {
+            org.junit.jupiter.api.Assertions.fail(why + "cannot run, and -Ddevset.required=true (CI) needs it");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, why + "skipped (needs shared/ beside the clone)");
+    }
+
     record Row(String assetId, String manufacturer, String model, String version, String udiDi, String productCode,
             String hospital) {
     }
