@@ -21,8 +21,9 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return count("role = ?1 and revokedAt is null", ApiKey.Role.OPERATOR);
     }
 
-    public Optional<ApiKey> findActiveOperatorKey(String origin) {
-        return find("role = ?1 and origin = ?2 and revokedAt is null", ApiKey.Role.OPERATOR, origin)
-                .firstResultOptional();
+    /** Revokes every active operator key but the one with {@code keepHash}; returns how many. */
+    public int revokeOperatorKeysExcept(String keepHash, java.time.Instant at) {
+        return update("revokedAt = ?1 where role = ?2 and revokedAt is null and keyHash <> ?3", at, ApiKey.Role.OPERATOR,
+                keepHash);
     }
 }

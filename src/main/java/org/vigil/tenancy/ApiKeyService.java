@@ -15,7 +15,6 @@ import org.vigil.api.ApiException;
 public class ApiKeyService {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
-    private static final int MIN_ADMIN_KEY_LENGTH = 24;
 
     private final ApiKeyRepository keys;
     private final TenancyConfig config;
@@ -75,23 +74,29 @@ public class ApiKeyService {
         verified.forget(hash);
     }
 
-    /** Makes sure an operator key exists: the configured one, or a generated one printed once. */
+    /**
+     * Makes sure an operator key exists: the configured one, or a generated one printed once. A configured key is the
+     * only operator key: every other one (an earlier configured value, or the key generated at first start) is
+     * revoked, so setting or changing {@code VIGIL_ADMIN_API_KEY} rotates the operator key away. Other instances
+     * stop accepting a revoked key within {@code vigil.api-key-revocation-poll}.
+     *
+     * @throws OperatorKeys.Refused for a configured key that is too short or a documented placeholder
+     */
     @Transactional
     public void ensureOperatorKey() {
         Optional<String> configured = config.adminApiKey().map(String::trim).filter(s -> !s.isEmpty());
         if (configured.isPresent()) {
             String value = configured.get();
-            if (value.length() < MIN_ADMIN_KEY_LENGTH) {
-                throw new IllegalStateException("VIGIL_ADMIN_API_KEY must be at least " + MIN_ADMIN_KEY_LENGTH
-                        + " characters; generate one with: openssl rand -base64 32");
-            }
+            OperatorKeys.check(value);
             String hash = ApiKeys.hash(value);
-            if (keys.findActiveByHash(hash).isPresent()) {
-                return;
+            int revoked = keys.revokeOperatorKeysExcept(hash, Instant.now());
+            if (revoked > 0) {
+                LOG.infof("Revoked %d earlier operator key(s): VIGIL_ADMIN_API_KEY is now the only one", revoked);
             }
-            keys.findActiveOperatorKey("env").ifPresent(old -> old.revokedAt = Instant.now());
-            store(ApiKey.Role.OPERATOR, null, value, "env");
-            LOG.info("Operator API key taken from VIGIL_ADMIN_API_KEY");
+            if (keys.findActiveByHash(hash).isEmpty()) {
+                store(ApiKey.Role.OPERATOR, null, value, "env");
+                LOG.info("Operator API key taken from VIGIL_ADMIN_API_KEY");
+            }
             return;
         }
         if (keys.countActiveOperatorKeys() == 0) {
