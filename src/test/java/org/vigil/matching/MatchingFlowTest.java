@@ -147,7 +147,7 @@ class MatchingFlowTest {
         Api.Tenant a = Api.newHospital("Matching review");
         String id = unique("ICSMA-26-001");
         advisories.upsert(Drafts.csaf(id, "1", List.of(
-                Drafts.product("CSAFPID-0001", "Sante Soft", "Sante PACS Server", "<=September_19_2025"))));
+                Drafts.product("CSAFPID-0001", "Sante Soft", "Sante PACS Server", "<= U61"))));
         String pacs = device(a, "P-1", "Santesoft LTD", "Sante PACS Server", "4.1");
         a.call().get("/api/v1/devices/" + pacs + "/findings").then().statusCode(200)
                 .body("items[0].confidence", equalTo("POSSIBLE"))

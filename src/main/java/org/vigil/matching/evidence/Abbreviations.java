@@ -103,7 +103,7 @@ final class Abbreviations {
                 if (span.stream().anyMatch(w -> w.isEmpty() || w.chars().anyMatch(Character::isDigit))) {
                     break;
                 }
-                if (everyInitial(abbreviation, span) && spells(abbreviation, String.join(" ", span))) {
+                if (initials(abbreviation, 0, span, 0)) {
                     return new int[] {from, to};
                 }
             }
@@ -111,15 +111,22 @@ final class Abbreviations {
         return null;
     }
 
-    private static boolean everyInitial(String abbreviation, List<String> span) {
-        int at = 0;
-        for (String w : span) {
-            int i = abbreviation.indexOf(w.charAt(0), at);
-            if (i < 0) {
-                return false;
-            }
-            at = i + 1;
+    /**
+     * Written without parentheses an abbreviation must be the words' initials; a long compound word may give two
+     * letters ("IntelliSpace Cardiovascular" = ISCV), a short one only its first.
+     */
+    private static boolean initials(String a, int i, List<String> words, int j) {
+        if (j == words.size()) {
+            return i == a.length();
         }
-        return true;
+        if (i == a.length() || words.get(j).charAt(0) != a.charAt(i)) {
+            return false;
+        }
+        if (initials(a, i + 1, words, j + 1)) {
+            return true;
+        }
+        String w = words.get(j);
+        return w.length() >= 8 && i + 1 < a.length() && w.indexOf(a.charAt(i + 1), 1) > 0
+                && initials(a, i + 2, words, j + 1);
     }
 }

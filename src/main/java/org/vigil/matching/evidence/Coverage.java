@@ -31,7 +31,8 @@ final class Coverage {
                 }
             }
             designators.remove("");
-            return new Side(w, texts, Coverage.runs(texts), stems, designators);
+            List<String> all = w.words.stream().filter(x -> x.role() != Role.ALIAS).map(Word::text).toList();
+            return new Side(w, texts, Coverage.runs(all), stems, designators);
         }
     }
 
@@ -57,7 +58,7 @@ final class Coverage {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
-            if (Wording.runMaterial(w)) {
+            if (w.role() != Role.ALIAS) {
                 idx.add(i);
             }
             if (w.role() == Role.GENERIC) {

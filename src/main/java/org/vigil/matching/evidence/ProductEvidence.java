@@ -186,7 +186,10 @@ final class ProductEvidence {
         } else if (!kindGroups.isEmpty()) {
             int n = kindGroups.size();
             int c = kindCovered.size();
-            level = c == n && (!extraLine || n >= 2) ? Level.STRONG
+            // A brand the product names and the device does not, while the device names a line of its own: the
+            // device is another product of that company ("Kiestra DB Manager" is not "Alaris Systems Manager").
+            boolean otherBrand = brandCovered.size() < brandGroups.size() && extraLine;
+            level = otherBrand ? Level.NONE : c == n && (!extraLine || n >= 2) ? Level.STRONG
                     : c == n || c >= 2 && c * 3 >= n * 2 && !extraLine ? Level.REVIEW : Level.NONE;
             why = why + (level == Level.REVIEW ? ": review" : "");
         } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine) {
