@@ -92,17 +92,30 @@ final class Coverage {
                 }
             }
             if (!hit[i] && w.role() != Role.CODE && w.role() != Role.GENERIC
-                    && Abbreviations.within(w.text(), other.texts()) != null) {
+                    && spelled(Abbreviations.within(w.text(), other.texts()), other)) {
                 hit[i] = true;
             }
         }
         for (String abbreviation : other.texts()) {
             int[] span = Abbreviations.within(abbreviation, side.texts());
-            if (span != null) {
+            if (spelled(span, side)) {
                 markTexts(side, hit, span[0], span[1]);
             }
         }
         return hit;
+    }
+
+    /** A span of words an abbreviation spells out; one holding an acronym itself ("eAlert MR remote") does not. */
+    private static boolean spelled(int[] span, Side side) {
+        if (span == null) {
+            return false;
+        }
+        for (int k = span[0]; k <= span[1]; k++) {
+            if (side.wording().designators.contains(side.texts().get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marks the words behind texts[from..to] (texts skip generic words and aliases). */

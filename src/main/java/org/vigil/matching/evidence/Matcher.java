@@ -20,6 +20,8 @@ import org.vigil.matching.company.AliasRegistry;
  */
 public final class Matcher {
 
+    private static final java.util.regex.Pattern LEADING_MODEL =
+            java.util.regex.Pattern.compile("^\\s*(?:<=?|>=?|=)?\\s*([A-Za-z]{1,3}\\d{1,3})\\s+[A-Za-z]?\\.?\\d");
     private final AliasRegistry aliases;
     private final Families families;
 
@@ -66,6 +68,11 @@ public final class Matcher {
         // whose values are model numbers ("620 | 650 | 650c" under "GE Carestation") names models too.
         String slotModel = range == null ? null : range.kind() == Kind.MODEL ? p.versionText() : range.model();
         String text = p.product() == null ? "" : p.product();
+        // "<= S4 A.07.107": a short model code written before the version names the model (SureSigns VS4).
+        java.util.regex.Matcher lead = p.versionText() == null ? null : LEADING_MODEL.matcher(p.versionText());
+        if (slotModel == null && lead != null && lead.find()) {
+            slotModel = lead.group(1);
+        }
         boolean slotIsModel = slotModel != null && !slotModel.isBlank();
         if (slotIsModel) {
             text = text + " ; " + slotModel;
@@ -80,7 +87,12 @@ public final class Matcher {
                 family.add(w.stem());
             }
         }
-        return new PreparedProduct(p, range, Coverage.Side.of(name), slotIsModel, Set.copyOf(heads), Set.copyOf(family));
+        List<String> slotValues = new ArrayList<>();
+        if (!slotIsModel && range != null && range.kind() == Kind.EXACT) {
+            Wording.of(p.versionText(), Set.of()).codes().forEach(w -> slotValues.add(w.text()));
+        }
+        return new PreparedProduct(p, range, Coverage.Side.of(name), slotIsModel, Set.copyOf(heads), Set.copyOf(family),
+                List.copyOf(slotValues));
     }
 
     public record PreparedDevice(DeviceFacts facts, Coverage.Side side, Set<String> heads) {
@@ -99,7 +111,7 @@ public final class Matcher {
     }
 
     public record PreparedProduct(ProductFacts facts, VersionRange range, Coverage.Side side, boolean slotIsModel,
-            Set<String> heads, Set<String> familyStems) {
+            Set<String> heads, Set<String> familyStems, List<String> slotValues) {
         String key() {
             return String.valueOf(facts.product()).toLowerCase(java.util.Locale.ROOT);
         }
@@ -150,6 +162,9 @@ public final class Matcher {
             }
             boolean noVersionLimit = ev.slotIsModel() && (p.range() == null || p.range().model() == null);
             Verdict verdict = noVersionLimit || p.range() == null ? Verdict.ALL : p.range().test(d.facts().version());
+            if (otherSystem(p, d.facts())) {
+                verdict = Verdict.OUT;
+            }
             Verdict line = nameLine(p, d.facts().version());
             if (line == Verdict.OUT || (line == Verdict.IN && verdict == Verdict.ALL)) {
                 verdict = line;
@@ -191,6 +206,26 @@ public final class Matcher {
                     + p.facts().product() + "' (vendor '" + vendor.strip() + "')";
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern WINDOWS =
+            java.util.regex.Pattern.compile("(?i)\\bwindows\\s*(\\d+|xp|vista|nt)\\b");
+
+    /** "Siemens PET/CT Systems Windows XP-based" against a device noted "(Windows 7)": another product generation. */
+    private static boolean otherSystem(PreparedProduct p, DeviceFacts d) {
+        List<String> wanted = p.side().wording().conditions;
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        java.util.regex.Matcher m = WINDOWS.matcher(d.model() + " " + d.version());
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            if (wanted.contains("windows " + m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return any;
     }
 
     /** A release line in the product name against the device version: IN, OUT, or ALL when none is written. */

@@ -119,6 +119,7 @@ final class ProductEvidence {
                 missingKind.add(w.text());
             }
         }
+        boolean slotModel = p.slotIsModel();
         List<String> deviceCodes = new ArrayList<>();
         List<String> extras = new ArrayList<>();
         List<String> otherKinds = new ArrayList<>();
@@ -137,6 +138,15 @@ final class ProductEvidence {
             if (w.role() == Role.CODE) {
                 deviceCodes.add(w.text());
                 codeHit |= dHit[i] && productCodes;
+                if (p.slotValues().contains(w.text())) {
+                    // "InTouch ICU Bed" with "2131 and 2141" in the version slot: those are its models.
+                    slotModel = true;
+                    codeHit = true;
+                    dHit[i] = true;
+                } else if (!dHit[i] && productCodes && suffixOf(w.text(), pw)) {
+                    codeHit = true;
+                    dHit[i] = true;
+                }
             }
             if (!dHit[i]) {
                 extras.add(w.text());
@@ -146,7 +156,7 @@ final class ProductEvidence {
         String words = named.isEmpty() ? "" : " (" + String.join(", ", named) + ")";
         if (productCodes && !deviceCodes.isEmpty() && !codeHit) {
             return new Result(Level.CONFLICT, List.of(device + " has model number " + String.join("/", deviceCodes)
-                    + ", not one of " + product), false, p.slotIsModel(), named, missingLine, extras);
+                    + ", not one of " + product), false, slotModel, named, missingLine, extras);
         }
         Level level;
         String why = device + " ~ " + product + words;
@@ -159,6 +169,12 @@ final class ProductEvidence {
         } else if (codeHit) {
             Set<Integer> line = specific.isEmpty() ? family : specific;
             Set<Integer> lineCovered = specific.isEmpty() ? familyCovered : specificCovered;
+            // "IntelliBridge Enterprise … with SureSigns" / "VS4" is IntelliBridge, not the SureSigns VS4 monitor.
+            if (specific.size() + family.size() >= 2 && specificCovered.isEmpty() && familyCovered.isEmpty()) {
+                return new Result(Level.NONE, List.of(device + " shares a model number with " + product
+                        + " but names none of its product words (" + String.join(", ", missingLine) + ")"), false,
+                        slotModel, named, missingLine, extras);
+            }
             boolean otherLine = !line.isEmpty() && lineCovered.isEmpty() && extraLine;
             boolean otherKind = line.isEmpty() && extraLine && !missingKind.isEmpty();
             level = otherLine || otherKind ? Level.REVIEW : Level.STRONG;
@@ -166,7 +182,8 @@ final class ProductEvidence {
                     : device + " ~ " + product + ": same model number, but other product words: review";
         } else if (!specific.isEmpty()) {
             if (specificCovered.size() == specific.size()) {
-                level = Level.STRONG;
+                // A family word the device does not name ("Tasy" of "Tasy EMR"): the line is not confirmed.
+                level = familyCovered.size() < family.size() && !codeHit ? Level.REVIEW : Level.STRONG;
             } else if (!specificCovered.isEmpty() && (extras.isEmpty() || !extraLine && deviceCodes.isEmpty())) {
                 level = Level.REVIEW;
                 why = why + ", but not " + String.join(", ", missingLine) + ": review";
@@ -178,7 +195,7 @@ final class ProductEvidence {
             if (familyCovered.isEmpty() || familyCovered.size() < family.size() && !extras.isEmpty()) {
                 level = Level.NONE;
             } else if (kindGroups.isEmpty() || kindCovered.size() == kindGroups.size()) {
-                level = extraLine ? Level.REVIEW : Level.STRONG;
+                level = extraLine || familyCovered.size() < family.size() ? Level.REVIEW : Level.STRONG;
             } else {
                 level = extras.isEmpty() && otherKinds.isEmpty() ? Level.REVIEW : Level.NONE;
                 why = why + ", a product family shared by several products: review";
@@ -188,11 +205,12 @@ final class ProductEvidence {
             int c = kindCovered.size();
             // A brand the product names and the device does not, while the device names a line of its own: the
             // device is another product of that company ("Kiestra DB Manager" is not "Alaris Systems Manager").
-            boolean otherBrand = brandCovered.size() < brandGroups.size() && extraLine;
+            boolean otherBrand = extraLine && brandNotNamed(pw, pHit, df.manufacturer(), pf.vendor());
             level = otherBrand ? Level.NONE : c == n && (!extraLine || n >= 2) ? Level.STRONG
                     : c == n || c >= 2 && c * 3 >= n * 2 && !extraLine ? Level.REVIEW : Level.NONE;
             why = why + (level == Level.REVIEW ? ": review" : "");
-        } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine) {
+        } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine
+                && otherKinds.isEmpty()) {
             // A name of nothing but the brand ("Alaris"): the device names the brand and nothing else of its own.
             level = Level.REVIEW;
             why = why + ": the brand only: review";
@@ -216,7 +234,30 @@ final class ProductEvidence {
             level = Level.REVIEW;
             why = device + " ~ " + product + ", but the model number is not among those listed: review";
         }
-        return new Result(level, List.of(why), false, p.slotIsModel(), named, missingLine, extras);
+        return new Result(level, List.of(why), false, slotModel, named, missingLine, extras);
+    }
+
+    /** A brand word of the product (not the vendor's or the device maker's own name) that the device does not name. */
+    private static boolean brandNotNamed(List<Word> pw, boolean[] pHit, String manufacturer, String vendor) {
+        Set<String> own = new java.util.HashSet<>(ProductText.tokens(manufacturer));
+        own.addAll(ProductText.tokens(vendor));
+        for (int i = 0; i < pw.size(); i++) {
+            if (pw.get(i).role() == Role.BRAND && !pHit[i] && !pw.get(i).optional() && !own.contains(pw.get(i).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "VS4" for the "S4" of a version slot: a device model number ending in the product's, one letter longer. */
+    private static boolean suffixOf(String code, List<Word> productWords) {
+        for (Word w : productWords) {
+            if (w.role() == Role.CODE && code.length() == w.text().length() + 1 && code.endsWith(w.text())
+                    && Character.isLetter(code.charAt(0)) && Character.isLetter(w.text().charAt(0))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Result result(Level level, String reason, boolean udi, PreparedProduct p) {

@@ -37,8 +37,12 @@ final class Wording {
     final List<String> versions;
     /** Short words written in capitals ("GH", "CM", "MX"): designators of a model, never family words. */
     final Set<String> designators;
+    /** Operating-system conditions written in a name ("Windows 7-based"): "windows 7". */
+    final List<String> conditions;
 
-    private Wording(List<Word> words, List<ModelNumbers.Range> ranges, List<String> versions, Set<String> designators) {
+    private Wording(List<Word> words, List<ModelNumbers.Range> ranges, List<String> versions, Set<String> designators,
+            List<String> conditions) {
+        this.conditions = conditions;
         this.words = words;
         this.ranges = ranges;
         this.versions = versions;
@@ -47,12 +51,13 @@ final class Wording {
 
     static Wording of(String text, Set<String> companyWords) {
         if (text == null || text.isBlank()) {
-            return new Wording(List.of(), List.of(), List.of(), Set.of());
+            return new Wording(List.of(), List.of(), List.of(), Set.of(), List.of());
         }
         String t = unglue(ManufacturerNames.repairMojibake(text));
         t = ManufacturerNames.fold(t).replaceAll("[\u2122\u00ae\u00a9]", " ");
         List<ModelNumbers.Range> ranges = ModelNumbers.ranges(t);
         List<String> versions = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         List<Word> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(t);
         int group = 0;
@@ -106,6 +111,7 @@ final class Wording {
             if (!out.isEmpty() && out.get(out.size() - 1).text().equals("windows")
                     && (tok.matches("\\d+|xp|vista|nt|server") )) {
                 out.remove(out.size() - 1);
+                conditions.add("windows " + tok);
                 continue;
             }
             Role role = role(tok, companyWords);
@@ -136,7 +142,7 @@ final class Wording {
         while (caps.find()) {
             capitals.add(caps.group().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Wording(List.copyOf(out), ranges, versions, capitals);
+        return new Wording(List.copyOf(out), ranges, versions, capitals, conditions);
     }
 
     private static boolean joinable(Word prev, String text, int at) {

@@ -9,6 +9,9 @@ import org.vigil.matching.company.AliasRegistry;
 public final class MatcherProbe {
     public static void main(String[] a) {
         Matcher m = new Matcher(AliasRegistry.builtIn());
+        for (int i = 2; i < a.length; i++) {
+            m.families().learn("Philips", a[i]);
+        }
         String[] d = a[0].split("\\|", -1);
         String[] p = a[1].split("\\|", -1);
         var pd = m.prepare(new DeviceFacts(UUID.randomUUID(), null, d[0], d[1], d[2].isEmpty() ? null : d[2], null,
