@@ -26,7 +26,7 @@ final class Abbreviations {
             if (w.role() != Role.CODE && w.text().length() >= 2) {
                 int from = span(w.text(), words.subList(0, start).stream().map(Word::text).toList());
                 if (from >= 0) {
-                    words.set(start, new Word(w.text(), w.stem(), Role.ALIAS, w.group(), true, from, start - 1));
+                    words.set(start, new Word(w.text(), w.stem(), Role.ALIAS, w.group(), true, from, start - 1, w.slot()));
                     return;
                 }
             }
@@ -35,7 +35,7 @@ final class Abbreviations {
             for (int i = start; i < words.size(); i++) {
                 Word w = words.get(i);
                 if (w.role() != Role.CODE) {
-                    words.set(i, new Word(w.text(), w.stem(), w.role(), w.group(), true, -1, -1));
+                    words.set(i, new Word(w.text(), w.stem(), w.role(), w.group(), true, -1, -1, w.slot()));
                 }
             }
         }

@@ -160,6 +160,10 @@ final class ProductEvidence {
         }
         Level level;
         String why = device + " ~ " + product + words;
+        if (missingLine.isEmpty() && slotModelNamed(pw, pHit)) {
+            // "CoaguChek XS Pro" in the version slot of "Point of Care handheld medical devices": the slot names it.
+            return new Result(Level.STRONG, List.of(why), false, true, named, missingLine, extras);
+        }
         boolean designator = named.stream().anyMatch(ps.wording().designators::contains);
         if (!codeHit && !designator && specificCovered.size() <= 1 && !missingKind.isEmpty() && !otherKinds.isEmpty()) {
             // "Vue RIS" is not "Vue PACS": a shared family or brand word, and each side names its own kind.
@@ -178,8 +182,10 @@ final class ProductEvidence {
             boolean otherLine = !line.isEmpty() && lineCovered.isEmpty() && extraLine;
             boolean otherKind = line.isEmpty() && extraLine && !missingKind.isEmpty();
             level = otherLine || otherKind ? Level.REVIEW : Level.STRONG;
-            why = level == Level.STRONG ? device + " ~ " + product + ": same model number" + words
-                    : device + " ~ " + product + ": same model number, but other product words: review";
+            List<String> numbers = named.stream().filter(ProductText::isCode).toList();
+            String same = numbers.isEmpty() ? words : " (model number " + String.join(", ", numbers) + ")";
+            why = level == Level.STRONG ? device + " ~ " + product + same
+                    : device + " ~ " + product + same + ", but other product words: review";
         } else if (!specific.isEmpty()) {
             if (specificCovered.size() == specific.size()) {
                 // A family word the device does not name ("Tasy" of "Tasy EMR"): the line is not confirmed.
@@ -235,6 +241,21 @@ final class ProductEvidence {
             why = device + " ~ " + product + ", but the model number is not among those listed: review";
         }
         return new Result(level, List.of(why), false, slotModel, named, missingLine, extras);
+    }
+
+    /** Every distinctive word of a model written in the version slot is named (and there is one). */
+    private static boolean slotModelNamed(List<Word> pw, boolean[] pHit) {
+        boolean any = false;
+        for (int i = 0; i < pw.size(); i++) {
+            Word w = pw.get(i);
+            if (w.slot() && !w.optional() && w.distinctive()) {
+                if (!pHit[i]) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** A brand word of the product (not the vendor's or the device maker's own name) that the device does not name. */

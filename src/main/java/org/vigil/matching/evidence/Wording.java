@@ -19,7 +19,8 @@ final class Wording {
     enum Role { GENERIC, KIND, LINE, CODE, BRAND, ALIAS, VERSION }
 
     /** One word: its folded text, stem, role, the requirement it belongs to, and what an alias stands for. */
-    record Word(String text, String stem, Role role, int group, boolean optional, int aliasFrom, int aliasTo) {
+    record Word(String text, String stem, Role role, int group, boolean optional, int aliasFrom, int aliasTo,
+            boolean slot) {
         boolean distinctive() {
             return role == Role.LINE || role == Role.CODE;
         }
@@ -64,6 +65,7 @@ final class Wording {
         int parenStart = -1;
         boolean slash = false;
         boolean optional = false;
+        boolean slot = false;
         String lastPrefix = "";
         int lastDigits = 0;
         while (m.find()) {
@@ -95,6 +97,7 @@ final class Wording {
                 case ";" -> {
                     slash = false;
                     optional = false;
+                    slot = true;
                     continue;
                 }
                 default -> {
@@ -134,7 +137,7 @@ final class Wording {
             boolean alternative = slash && !out.isEmpty() && role == Role.LINE
                     && out.get(out.size() - 1).role() == Role.LINE;
             int g = alternative ? out.get(out.size() - 1).group() : ++group;
-            out.add(new Word(tok, Stems.of(tok), role, g, optional, -1, -1));
+            out.add(new Word(tok, Stems.of(tok), role, g, optional, -1, -1, slot));
             slash = false;
         }
         Set<String> capitals = new java.util.HashSet<>();
