@@ -161,7 +161,8 @@ final class DevsetFiles {
             String version = cat.startsWith("product_version") ? name : null;
             out.add(new ProductFacts(id, pid, vendor == null ? null : vendor.strip(),
                     product == null ? null : product.strip(), version,
-                    status.getOrDefault(pid, ProductStatus.AFFECTED), null, List.of(), List.of(), List.of()));
+                    status.getOrDefault(pid, ProductStatus.AFFECTED), null, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), b.path("product").path("name").asText(null)));
         }
         for (JsonNode c : b.path("branches")) {
             walk(id, c, vendor, product, status, out);

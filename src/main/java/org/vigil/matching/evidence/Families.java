@@ -38,6 +38,9 @@ public final class Families {
         String name = String.join(" ", w.texts());
         for (AliasRegistry.Resolved company : aliases.companies(vendor)) {
             Map<String, Set<String>> byWord = words.computeIfAbsent(company.key(), k -> new ConcurrentHashMap<>());
+            if (w.words.isEmpty()) {
+                continue;
+            }
             for (Wording.Word word : w.words) {
                 if (word.role() == Wording.Role.LINE) {
                     byWord.computeIfAbsent(word.stem(), k -> ConcurrentHashMap.newKeySet()).add(name);
@@ -55,6 +58,14 @@ public final class Families {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the catalogue has advisories of this company: a manufacturer that publishes its own is a real,
+     * different maker, not a distributor or former owner writing another company's brand.
+     */
+    boolean knownVendor(String manufacturer) {
+        return aliases.companies(manufacturer).stream().anyMatch(c -> words.containsKey(c.key()));
     }
 
     /** How many product names are known (for logs and tests). */

@@ -194,6 +194,9 @@ public final class Matcher {
         if (same != null) {
             return same;
         }
+        if (families.knownVendor(d.facts().manufacturer())) {
+            return null;
+        }
         String brand = aliases.brandOf(d.facts().model(), vendor);
         if (brand != null) {
             return brand;

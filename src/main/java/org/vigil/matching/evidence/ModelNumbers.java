@@ -24,7 +24,7 @@ final class ModelNumbers {
     }
 
     private static final Pattern RANGE = Pattern.compile(
-            "\\b([a-z]{1,5})[ -]?(\\d{2,6})\\s*(?:-|\u2013|to|through)\\s*(?:\\1)?[ -]?(\\d{2,6})\\b");
+            "\\b([a-z]{1,5})[ -]?(\\d{1,6})\\s*(?:-|\u2013|to|through)\\s*(\\1)?[ -]?(\\d{1,6})\\b");
     private static final Pattern CODE = Pattern.compile("([a-z]*)(\\d{1,12})[a-z]{0,3}");
 
     private ModelNumbers() {
@@ -35,8 +35,11 @@ final class ModelNumbers {
         Matcher m = RANGE.matcher(folded);
         while (m.find()) {
             long lo = Long.parseLong(m.group(2));
-            long hi = Long.parseLong(m.group(3));
-            if (lo < hi && m.group(2).length() == m.group(3).length()) {
+            long hi = Long.parseLong(m.group(4));
+            // "MX400-550" (same width) or "MP2-MP90" (the designator written twice).
+            boolean sure = m.group(3) != null ? m.group(2).length() <= m.group(4).length()
+                    : m.group(2).length() == m.group(4).length() && m.group(2).length() >= 2;
+            if (lo < hi && sure) {
                 out.add(new Range(m.group(1), lo, hi, m.group()));
             }
         }

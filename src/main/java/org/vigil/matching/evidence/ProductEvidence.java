@@ -154,6 +154,15 @@ final class ProductEvidence {
             }
         }
         String words = named.isEmpty() ? "" : " (" + String.join(", ", named) + ")";
+        String release = otherRelease(ds.wording().versions, ps.wording().versions);
+        if (release != null) {
+            return new Result(Level.CONFLICT, List.of(device + " names release " + release + ", " + product
+                    + " another"), false, slotModel, named, missingLine, extras);
+        }
+        if (contextConflict(pw, pHit, dw, dHit)) {
+            return new Result(Level.CONFLICT, List.of(device + " names another model in its context words than "
+                    + product), false, slotModel, named, missingLine, extras);
+        }
         if (productCodes && !deviceCodes.isEmpty() && !codeHit) {
             return new Result(Level.CONFLICT, List.of(device + " has model number " + String.join("/", deviceCodes)
                     + ", not one of " + product), false, slotModel, named, missingLine, extras);
@@ -213,10 +222,10 @@ final class ProductEvidence {
             // device is another product of that company ("Kiestra DB Manager" is not "Alaris Systems Manager").
             boolean otherBrand = extraLine && brandNotNamed(pw, pHit, df.manufacturer(), pf.vendor());
             level = otherBrand ? Level.NONE : c == n && (!extraLine || n >= 2) ? Level.STRONG
-                    : c == n || c >= 2 && c * 3 >= n * 2 && !extraLine ? Level.REVIEW : Level.NONE;
+                    : c == n || c >= 2 && c * 3 >= n * 2 && !extraLine
+                            || c >= 1 && extras.isEmpty() && otherKinds.isEmpty() ? Level.REVIEW : Level.NONE;
             why = why + (level == Level.REVIEW ? ": review" : "");
-        } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine
-                && otherKinds.isEmpty()) {
+        } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine) {
             // A name of nothing but the brand ("Alaris"): the device names the brand and nothing else of its own.
             level = Level.REVIEW;
             why = why + ": the brand only: review";
@@ -241,6 +250,41 @@ final class ProductEvidence {
             why = device + " ~ " + product + ", but the model number is not among those listed: review";
         }
         return new Result(level, List.of(why), false, slotModel, named, missingLine, extras);
+    }
+
+    /** "Image Vault 9.x" against "Image Vault 3.x": both names give a release line, and they differ. */
+    private static String otherRelease(List<String> device, List<String> product) {
+        if (device.isEmpty() || product.isEmpty()) {
+            return null;
+        }
+        for (String d : device) {
+            for (String p : product) {
+                String a = d.replaceAll("(\\.x)+$", "");
+                String b = p.replaceAll("(\\.x)+$", "");
+                if (a.startsWith(b) || b.startsWith(a)) {
+                    return null;
+                }
+            }
+        }
+        return device.get(0);
+    }
+
+    /** "SpaceStation with SpaceCom 3" against "… with SpaceCom 2": model numbers in the context words disagree. */
+    private static boolean contextConflict(List<Word> pw, boolean[] pHit, List<Word> dw, boolean[] dHit) {
+        boolean product = false;
+        for (int i = 0; i < pw.size(); i++) {
+            product |= pw.get(i).optional() && pw.get(i).role() == Role.CODE;
+        }
+        boolean device = false;
+        for (int i = 0; i < dw.size(); i++) {
+            if (dw.get(i).optional() && dw.get(i).role() == Role.CODE) {
+                if (dHit[i]) {
+                    return false;
+                }
+                device = true;
+            }
+        }
+        return product && device;
     }
 
     /** Every distinctive word of a model written in the version slot is named (and there is one). */

@@ -51,6 +51,13 @@ final class Wording {
     }
 
     static Wording of(String text, Set<String> companyWords) {
+        Wording w = of(text, companyWords, true);
+        // A product that is nothing but an operating system ("Windows XP") keeps it as its name.
+        boolean empty = w.words.stream().allMatch(x -> x.role() == Role.GENERIC);
+        return empty && !w.conditions.isEmpty() ? of(text, companyWords, false) : w;
+    }
+
+    private static Wording of(String text, Set<String> companyWords, boolean systemsAreConditions) {
         if (text == null || text.isBlank()) {
             return new Wording(List.of(), List.of(), List.of(), Set.of(), List.of());
         }
@@ -68,8 +75,24 @@ final class Wording {
         boolean slot = false;
         String lastPrefix = "";
         int lastDigits = 0;
+        boolean excluded = false;
         while (m.find()) {
             String tok = m.group();
+            // "Voluson, not including ImageVault": what a name excludes is not part of it.
+            if (tok.equals("excluding") || tok.equals("except") || tok.equals("including") && !out.isEmpty()
+                    && out.get(out.size() - 1).text().equals("not")) {
+                if (tok.equals("including")) {
+                    out.remove(out.size() - 1);
+                }
+                excluded = true;
+                continue;
+            }
+            if (excluded) {
+                if (tok.equals(")") || tok.equals(";") || tok.equals(",")) {
+                    excluded = false;
+                }
+                continue;
+            }
             switch (tok) {
                 case "/" -> {
                     slash = true;
@@ -112,14 +135,14 @@ final class Wording {
             tok = tok.replaceAll("^(\\d+)\\.0([a-z]+)$", "$1$2").replace(".", "");
             // "Windows 7-based", "Windows 10": an operating-system condition, not a product or model word.
             if (!out.isEmpty() && out.get(out.size() - 1).text().equals("windows")
-                    && (tok.matches("\\d+|xp|vista|nt|server") )) {
+                    && systemsAreConditions && tok.matches("\\d+|xp|vista|nt")) {
                 out.remove(out.size() - 1);
                 conditions.add("windows " + tok);
                 continue;
             }
             Role role = role(tok, companyWords);
             // "MMT-503", "CMS 8000", "GEN 11": a short designator and its number are one model number.
-            if (role == Role.CODE && tok.chars().allMatch(Character::isDigit) && !out.isEmpty() && !slash
+            if (role == Role.CODE && tok.matches("\\d+[a-z]{0,2}") && !out.isEmpty() && !slash
                     && joinable(out.get(out.size() - 1), t, m.start())) {
                 Word prev = out.remove(out.size() - 1);
                 tok = prev.text() + tok;

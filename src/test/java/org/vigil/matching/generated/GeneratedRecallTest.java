@@ -55,7 +55,10 @@ class GeneratedRecallTest {
             benchIds.add(d.id());
         }
 
-        Scorecard card = new Scorecard(new Matcher(aliases), products, RecallGenerator.POSITIVE,
+        // The catalogue the app would hold: its product-line families are known before any device is matched.
+        Matcher matcher = new Matcher(aliases);
+        products.values().forEach(matcher::learn);
+        Scorecard card = new Scorecard(matcher, products, RecallGenerator.POSITIVE,
                 RecallGenerator.NEGATIVE);
         card.run(generator.cases);
         System.out.println(card.report("GeneratedRecallTest: " + realRecords + " real enforcement records + "
