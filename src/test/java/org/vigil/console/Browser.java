@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,8 +98,25 @@ final class Browser implements AutoCloseable {
         return text("body");
     }
 
+    /**
+     * Polls the condition until it holds. An element the condition found can be replaced before it reads it (an htmx
+     * swap, a page load): a stale element is one more poll, and the condition finds the new one the next time.
+     */
     void waitFor(Duration timeout, java.util.function.Supplier<Boolean> condition) {
-        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(100)).until(d -> condition.get());
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(d -> condition.get());
+    }
+
+    /** Waits until the element's text is the expected one, finding the element again at every poll. */
+    void waitForText(Duration timeout, String css, String expected) {
+        AtomicReference<String> seen = new AtomicReference<>();
+        new WebDriverWait(driver, timeout).pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> css + " to read '" + expected + "', last read '" + seen.get() + "'")
+                .until(d -> {
+                    seen.set(d.findElement(By.cssSelector(css)).getText());
+                    return expected.equals(seen.get());
+                });
     }
 
     /** No element sticks out sideways at this width: the page reads without horizontal scrolling. */

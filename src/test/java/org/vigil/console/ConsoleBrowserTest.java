@@ -146,7 +146,8 @@ class ConsoleBrowserTest {
         new Select(b.find("#state")).selectByValue("ACKNOWLEDGED");
         b.find("#justification").sendKeys("Ticket BIO-123: unplugged from the network");
         b.find("#triage button[type=submit]").click();
-        b.waitFor(Duration.ofSeconds(10), () -> b.text("#finding-state").equals("acknowledged"));
+        // htmx replaces the whole #triage section once the answer is in: the element read before is gone then
+        b.waitForText(Duration.ofSeconds(10), "#finding-state", "acknowledged");
         b.page();
         assertTrue(b.text("#triage").contains("Ticket BIO-123"), b.text("#triage"));
         b.driver.navigate().refresh();
