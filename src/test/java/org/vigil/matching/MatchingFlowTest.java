@@ -77,7 +77,7 @@ class MatchingFlowTest {
                 .body("items[0].confidence", equalTo("LIKELY"))
                 .body("items[0].reasons", hasItem(
                         "manufacturer 'Contec Medical Systems Co., Ltd.' = vendor 'Contec Health' (name variant)"))
-                .body("items[0].reasons", hasItem("model 'CMS 8000' ~ product 'CMS8000 Patient Monitor'"))
+                .body("items[0].reasons", hasItem("model 'CMS 8000' ~ product 'CMS8000 Patient Monitor' (model number cms8000)"))
                 .body("items[0].reasons", hasItem("all versions affected ('vers:all/*')"));
         a.call().get("/api/v1/devices/" + relabel + "/findings").then().statusCode(200)
                 .body("items[0].reasons[0]", containsString("(alias)"));

@@ -92,7 +92,7 @@ public final class Matcher {
             Wording.of(p.versionText(), Set.of()).codes().forEach(w -> slotValues.add(w.text()));
         }
         return new PreparedProduct(p, range, Coverage.Side.of(name), slotIsModel, Set.copyOf(heads), Set.copyOf(family),
-                List.copyOf(slotValues));
+                List.copyOf(slotValues), Coverage.Side.of(context(p, name, companyWords)));
     }
 
     public record PreparedDevice(DeviceFacts facts, Coverage.Side side, Set<String> heads) {
@@ -111,7 +111,7 @@ public final class Matcher {
     }
 
     public record PreparedProduct(ProductFacts facts, VersionRange range, Coverage.Side side, boolean slotIsModel,
-            Set<String> heads, Set<String> familyStems, List<String> slotValues) {
+            Set<String> heads, Set<String> familyStems, List<String> slotValues, Coverage.Side context) {
         String key() {
             return String.valueOf(facts.product()).toLowerCase(java.util.Locale.ROOT);
         }
@@ -142,6 +142,26 @@ public final class Matcher {
 
     private record Candidate(String productKey, Confidence confidence, boolean review, List<String> reasons,
             Verdict verdict, LotScope scope) {
+    }
+
+    /**
+     * The words the leaf's full product name adds to its product name and version ("Allegro RomPager embedded web
+     * server: versions 4.01 through 4.34 included in Capsule DTS" adds "capsule dts"): context, never required.
+     */
+    private static Wording context(ProductFacts p, Wording name, Set<String> companyWords) {
+        if (p.fullName() == null || p.fullName().isBlank()) {
+            return Wording.of(null, companyWords);
+        }
+        Set<String> known = new HashSet<>();
+        name.words.forEach(w -> known.add(w.stem()));
+        Wording.of(p.versionText(), companyWords).words.forEach(w -> known.add(w.stem()));
+        List<String> extra = new ArrayList<>();
+        for (Wording.Word w : Wording.of(p.fullName(), companyWords).words) {
+            if (!known.contains(w.stem()) && (w.role() == Wording.Role.LINE || w.role() == Wording.Role.CODE)) {
+                extra.add(w.text());
+            }
+        }
+        return Wording.of(String.join(" ", extra), companyWords);
     }
 
     /** One product leaf weighed against one device: who, what, which version. Null fields: not reached. */

@@ -233,6 +233,12 @@ final class ProductEvidence {
             level = Level.NONE;
         }
         if (level == Level.NONE) {
+            String part = partOf(p.context(), ds, extras);
+            if (part != null && deviceCodes.stream().noneMatch(c -> !part.contains(c))) {
+                return new Result(Level.REVIEW, List.of(product + " is part of what its full name names ('"
+                        + pf.fullName() + "'), and " + device + " names " + part + ": review"), false, slotModel,
+                        named, missingLine, extras);
+            }
             boolean sameCode = df.productCode() != null && df.productCode().equalsIgnoreCase(pf.productCode());
             if (sameCode) {
                 return new Result(Level.REVIEW, List.of("FDA product code '" + pf.productCode() + "' of " + product
@@ -250,6 +256,22 @@ final class ProductEvidence {
             why = device + " ~ " + product + ", but the model number is not among those listed: review";
         }
         return new Result(level, List.of(why), false, slotModel, named, missingLine, extras);
+    }
+
+    /** Distinctive words of the full name's context that the device names, or null. */
+    private static String partOf(Coverage.Side context, Coverage.Side device, List<String> extras) {
+        if (context.wording().words.isEmpty()) {
+            return null;
+        }
+        boolean[] hit = Coverage.of(context, device);
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < hit.length; i++) {
+            Word w = context.wording().words.get(i);
+            if (hit[i] && w.distinctive()) {
+                named.add(w.text());
+            }
+        }
+        return named.isEmpty() ? null : String.join(", ", named);
     }
 
     /** "Image Vault 9.x" against "Image Vault 3.x": both names give a release line, and they differ. */

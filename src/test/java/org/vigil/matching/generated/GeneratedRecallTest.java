@@ -23,8 +23,8 @@ import org.vigil.matching.evidence.ProductFacts;
  * the first {@value #BENCHMARK_RECORDS} recalls {@code FdaRecallBenchmark} generates (every template × every code_info
  * style), each converted by the fda-recall source's own converter; devices derived from the firm, the description,
  * the catalog and model numbers and the UDI-DIs ({@link RecallGenerator}) must match their recall, a sibling catalog
- * number must not match as CONFIRMED or LIKELY. Prints per-class figures; goals asserted with
- * {@code -Dgenerated.assert=true}. Skips without ../shared, fails then with {@code -Ddevset.required=true}.
+ * number must not match as CONFIRMED or LIKELY. Prints per-class figures and asserts the goals. Skips without
+ * ../shared, fails then with {@code -Ddevset.required=true}.
  */
 class GeneratedRecallTest {
 
