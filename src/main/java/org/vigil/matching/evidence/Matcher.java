@@ -20,6 +20,12 @@ import org.vigil.matching.company.AliasRegistry;
  */
 public final class Matcher {
 
+    /**
+     * The rules' version: change it with any change of what matches (words, vocabulary, aliases, index terms).
+     * A deployment that starts with other rules than its findings were made with re-matches everything once.
+     */
+    public static final String RULES = "2026-12-01.1";
+
     private static final java.util.regex.Pattern LEADING_MODEL =
             java.util.regex.Pattern.compile("^\\s*(?:<=?|>=?|=)?\\s*([A-Za-z]{1,3}\\d{1,3})\\s+[A-Za-z]?\\.?\\d");
     private final AliasRegistry aliases;
@@ -346,6 +352,19 @@ public final class Matcher {
         }
         return Optional.of(new MatchResult(best.confidence(), best.review(), List.copyOf(reasons),
                 unscoped ? null : scope));
+    }
+
+    /** What the version check of one weighed leaf said, in words (explain). */
+    public static String versionReason(PreparedDevice d, Leaf leaf) {
+        if (leaf.verdict() == null) {
+            return "not checked";
+        }
+        PreparedProduct p = leaf.product();
+        boolean noLimit = leaf.evidence().slotIsModel() && (p.range() == null || p.range().model() == null);
+        if (leaf.verdict() == Verdict.OUT) {
+            return "version '" + d.facts().version() + "' outside '" + p.facts().versionText() + "'";
+        }
+        return versionReason(d, p, leaf.verdict(), noLimit);
     }
 
     private static String versionReason(PreparedDevice d, PreparedProduct p, Verdict verdict, boolean slotIsModel) {

@@ -22,17 +22,19 @@ import org.vigil.matching.evidence.Wording.Word;
  * evidence weaker: the device may be another product of the same company.
  * </ul>
  */
-final class ProductEvidence {
+public final class ProductEvidence {
 
-    enum Level { STRONG, REVIEW, CONFLICT, NONE }
+    /** How well the device names the product: enough, enough for a review, contradicted, or not at all. */
+    public enum Level { STRONG, REVIEW, CONFLICT, NONE }
 
-    record Result(Level level, List<String> reasons, boolean udi, boolean slotIsModel, List<String> named,
+    /** The evidence: level, reasons, and the words behind it (product words named and missing, device words left). */
+    public record Result(Level level, List<String> reasons, boolean udi, boolean slotIsModel, List<String> named,
             List<String> missing, List<String> extras) {
-        boolean found() {
+        public boolean found() {
             return level == Level.STRONG || level == Level.REVIEW;
         }
 
-        boolean weak() {
+        public boolean weak() {
             return level == Level.REVIEW;
         }
     }
