@@ -39,6 +39,7 @@ class DevsetMatcherBenchmark {
         Set<String> expected = DevsetFiles.pairs(set, "expected.csv");
         Set<String> decoys = DevsetFiles.pairs(set, "decoys.csv");
         Set<String> found = new HashSet<>();
+        List<String> indexMisses = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         Map<String, DevsetFiles.Row> rows = new java.util.HashMap<>();
         for (DevsetFiles.Row r : DevsetFiles.devices(set)) {
@@ -49,6 +50,12 @@ class DevsetMatcherBenchmark {
                 var m = matcher.match(d, e.getValue());
                 if (m.isPresent()) {
                     String pair = r.assetId() + " " + e.getKey();
+                    // The index must find what the matcher matches: the device shares a term with the advisory.
+                    java.util.Set<String> terms = new java.util.HashSet<>(org.vigil.matching.index.Terms.of(d));
+                    if (e.getValue().stream().noneMatch(p -> org.vigil.matching.index.Terms.of(p).stream()
+                            .anyMatch(terms::contains))) {
+                        indexMisses.add(pair);
+                    }
                     found.add(pair);
                     if (!expected.contains(pair) || Boolean.getBoolean("devset.verbose")) {
                         lines.add((expected.contains(pair) ? "TP " : decoys.contains(pair) ? "FP(decoy) " : "FP ")
@@ -67,6 +74,9 @@ class DevsetMatcherBenchmark {
         long tp = found.stream().filter(expected::contains).count();
         System.out.println("=== " + set);
         lines.forEach(System.out::println);
+        indexMisses.forEach(p -> System.out.println("INDEX MISS " + p));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), indexMisses,
+                set + ": pairs the matcher matches but the term index would not offer");
         System.out.printf("DEVSET %s (matcher only): pairs found %d, expected %d, true positives %d, precision %.3f, "
                 + "recall %.3f%n", set, found.size(), expected.size(), tp,
                 found.isEmpty() ? 0.0 : (double) tp / found.size(), (double) tp / expected.size());

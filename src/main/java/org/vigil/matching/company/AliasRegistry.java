@@ -33,12 +33,20 @@ public final class AliasRegistry {
     /** A company name resolved: its canonical key, and whether an alias was needed to get there. */
     public record Resolved(String key, boolean viaAlias) {
         /**
-         * The index bucket: the first four letters of the key without spaces, so that keys related by
-         * {@link #related} ("innokas" / "innokas yhtymae", "sante soft" / "santesoft") always share it.
+         * The index buckets: the first four letters of the key without spaces (umlauts plain), and a first word
+         * shorter than that on its own, so that keys related by {@link #related} ("innokas" / "innokas yhtymae",
+         * "sante soft" / "santesoft", "bd" / "bd biosciences", "oessur" / "ossur") always share one.
          */
-        public String head() {
-            String squashed = key.replace(" ", "");
-            return squashed.length() <= 4 ? squashed : squashed.substring(0, 4);
+        public Set<String> heads() {
+            String plain = plain(key);
+            String squashed = plain.replace(" ", "");
+            Set<String> out = new LinkedHashSet<>();
+            out.add(squashed.length() <= 4 ? squashed : squashed.substring(0, 4));
+            String first = plain.split(" ")[0];
+            if (first.length() < 4) {
+                out.add(first);
+            }
+            return out;
         }
     }
 
@@ -163,7 +171,7 @@ public final class AliasRegistry {
     /** The index heads (first word of each canonical key) of a manufacturer string. */
     public Set<String> heads(String name) {
         Set<String> heads = new LinkedHashSet<>();
-        companies(name).forEach(r -> heads.add(r.head()));
+        companies(name).forEach(r -> heads.addAll(r.heads()));
         return heads;
     }
 

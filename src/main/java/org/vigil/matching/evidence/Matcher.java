@@ -60,7 +60,7 @@ public final class Matcher {
         String text = extra.isEmpty() ? d.model() : d.model() + " " + String.join(" ", extra);
         Set<String> companyWords = aliases.companyWords(d.manufacturer());
         Set<String> heads = new java.util.LinkedHashSet<>(aliases.heads(d.manufacturer()));
-        aliases.brandsIn(d.model()).forEach(r -> heads.add(r.head()));
+        aliases.brandsIn(d.model()).forEach(r -> heads.addAll(r.heads()));
         return new PreparedDevice(d, Coverage.Side.of(Wording.of(text, companyWords)), Set.copyOf(heads));
     }
 
@@ -85,7 +85,7 @@ public final class Matcher {
         }
         Wording name = Wording.of(text, companyWords);
         Set<String> heads = new java.util.LinkedHashSet<>(aliases.heads(p.vendor()));
-        aliases.brandsIn(p.product()).forEach(r -> heads.add(r.head()));
+        aliases.brandsIn(p.product()).forEach(r -> heads.addAll(r.heads()));
         Set<String> family = new HashSet<>();
         for (Wording.Word w : name.words) {
             if (w.role() == Wording.Role.LINE && !name.designators.contains(w.text())
@@ -102,9 +102,28 @@ public final class Matcher {
     }
 
     public record PreparedDevice(DeviceFacts facts, Coverage.Side side, Set<String> heads) {
-        /** The device's words as index material: folded texts without generic words. */
+        /**
+         * The device's words as index material: folded texts without generic words, its abbreviations, and every
+         * pair of adjacent words joined, generic ones included ("web" + "viewer" = "webviewer").
+         */
         public List<String> words() {
-            return side.texts();
+            return indexWords(side);
+        }
+
+        /**
+         * The first letters of words the device writes in capitals that may abbreviate a product name ("ISCV" for
+         * IntelliSpace Cardiovascular): such a device is a candidate for the company's products with a word of that
+         * initial.
+         */
+        public Set<String> abbreviationInitials() {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            for (Wording.Word w : side.wording().words) {
+                if (w.role() == Wording.Role.LINE && w.text().length() >= 3 && w.text().length() <= 6
+                        && side.wording().capitals.contains(w.text())) {
+                    out.add(w.text().substring(0, 1));
+                }
+            }
+            return out;
         }
 
         /** Model numbers and their designators ("mx450", "mx"). */
@@ -122,17 +141,31 @@ public final class Matcher {
             return String.valueOf(facts.product()).toLowerCase(java.util.Locale.ROOT);
         }
 
-        /** The product's words as index material, with the designators of its model ranges. */
+        /**
+         * The product's words as index material: as a device's, with the designators of its model ranges and the
+         * words its full name adds.
+         */
         public List<String> words() {
-            List<String> out = new ArrayList<>(side.texts());
-            side.wording().words.stream().filter(w -> w.role() == Wording.Role.ALIAS).forEach(w -> out.add(w.text()));
+            List<String> out = indexWords(side);
             side.wording().ranges.forEach(r -> out.add(r.prefix()));
+            out.addAll(indexWords(context));
             return out;
         }
 
         /** True when nothing distinctive is left of the name: any device of the company is a candidate. */
         public boolean generic() {
             return side.wording().words.stream().noneMatch(w -> w.role() != Wording.Role.GENERIC);
+        }
+
+        /** The first letters of the product's descriptive and line words: what an abbreviation can start with. */
+        public Set<String> initials() {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            for (Wording.Word w : side.wording().words) {
+                if (w.role() == Wording.Role.LINE || w.role() == Wording.Role.KIND) {
+                    out.add(w.text().substring(0, 1));
+                }
+            }
+            return out;
         }
 
         /** True when the name writes a model range ("MX400-550"). */
@@ -168,6 +201,20 @@ public final class Matcher {
             }
         }
         return Wording.of(String.join(" ", extra), companyWords);
+    }
+
+    private static List<String> indexWords(Coverage.Side side) {
+        List<String> out = new ArrayList<>(side.texts());
+        List<Wording.Word> words = side.wording().words;
+        for (int i = 0; i < words.size(); i++) {
+            Wording.Word w = words.get(i);
+            if (w.role() == Wording.Role.ALIAS) {
+                out.add(w.text());
+            } else if (i + 1 < words.size() && words.get(i + 1).role() != Wording.Role.ALIAS) {
+                out.add(w.text() + words.get(i + 1).text());
+            }
+        }
+        return out;
     }
 
     /** One product leaf weighed against one device: who, what, which version. Null fields: not reached. */

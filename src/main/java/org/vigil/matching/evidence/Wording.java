@@ -31,13 +31,15 @@ final class Wording {
     private static final Pattern GLUED = Pattern.compile("\\b([A-Za-z][a-z]{2,})([A-Z][A-Za-z]*\\d[A-Za-z0-9]*)");
     private static final Pattern CODE_PARTS = Pattern.compile("([a-z]*)(\\d+)([a-z]*)");
 
-    private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z]{2,3}\\b");
+    private static final Pattern CAPITALS = Pattern.compile("\\b[A-Z]{2,6}\\b");
 
     final List<Word> words;
     final List<ModelNumbers.Range> ranges;
     final List<String> versions;
     /** Short words written in capitals ("GH", "CM", "MX"): designators of a model, never family words. */
     final Set<String> designators;
+    /** Words written in capitals, up to six letters ("ISCV", "CVSM"): possible abbreviations. */
+    final Set<String> capitals;
     /** Operating-system conditions written in a name ("Windows 7-based"): "windows 7". */
     final List<String> conditions;
 
@@ -47,7 +49,8 @@ final class Wording {
         this.words = words;
         this.ranges = ranges;
         this.versions = versions;
-        this.designators = designators;
+        this.capitals = designators;
+        this.designators = designators.stream().filter(x -> x.length() <= 3).collect(java.util.stream.Collectors.toSet());
     }
 
     static Wording of(String text, Set<String> companyWords) {

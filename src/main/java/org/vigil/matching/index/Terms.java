@@ -28,6 +28,7 @@ public final class Terms {
         String catalog = ProductText.squash(d.facts().catalogNumber());
         for (String h : d.heads()) {
             out.add(cut("m:" + h));
+            d.abbreviationInitials().forEach(i -> out.add(cut("a:" + h + ":" + i)));
             words.forEach(w -> out.add(cut("t:" + h + ":" + w)));
             if (!catalog.isEmpty()) {
                 out.add(cut("t:" + h + ":" + catalog));
@@ -61,6 +62,7 @@ public final class Terms {
             if (broad) {
                 out.add(cut("m:" + h));
             }
+            p.initials().forEach(i -> out.add(cut("a:" + h + ":" + i)));
             terms.forEach(w -> out.add(cut("t:" + h + ":" + w)));
         }
         if (p.facts().udiDis() != null) {
