@@ -23,7 +23,7 @@ public final class Terms {
 
     public static Set<String> of(PreparedDevice d) {
         Set<String> out = new LinkedHashSet<>();
-        Set<String> words = ProductText.indexTerms(d.words());
+        Set<String> words = new LinkedHashSet<>(d.words());
         words.addAll(d.codes());
         String catalog = ProductText.squash(d.facts().catalogNumber());
         for (String h : d.heads()) {
@@ -48,7 +48,7 @@ public final class Terms {
     public static Set<String> of(PreparedProduct p) {
         Set<String> out = new LinkedHashSet<>();
         List<String> words = p.words();
-        Set<String> terms = new LinkedHashSet<>(ProductText.indexTerms(words));
+        Set<String> terms = new LinkedHashSet<>(words);
         terms.addAll(initials(words));
         if (p.facts().modelNumbers() != null) {
             p.facts().modelNumbers().forEach(m -> terms.add(ProductText.squash(m)));
