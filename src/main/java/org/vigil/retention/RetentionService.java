@@ -1,0 +1,174 @@
+package org.vigil.retention;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.vigil.db.TableStatistics;
+
+/**
+ * Deletes history that would otherwise grow without bound: match events, finished deliveries and finished ingest and
+ * matching runs. Each kind is deleted in batches of {@code vigil.retention.batch-size} rows, one transaction per
+ * batch, selected through an index on its time column, so a first run over years of history neither holds long
+ * locks nor scans the tables.
+ *
+ * <p>What stays whatever its age: findings and their history (this never touches them); deliveries still to be sent
+ * (PENDING, SENDING) or waiting for their digest (QUEUED); the events of a digest that is itself kept (a DEAD digest
+ * can be redelivered and is composed from them); runs still open (QUEUED, RUNNING), the last run of each source
+ * (shown by the sources status), the run holding the matching lease, and the newest {@code vigil.retention.runs-keep}
+ * finished runs of each source and each re-match kind.
+ */
+@ApplicationScoped
+public class RetentionService {
+
+    private static final Logger LOG = Logger.getLogger(RetentionService.class);
+
+    private final EntityManager em;
+    private final TableStatistics statistics;
+    private final Optional<Duration> events;
+    private final Optional<Duration> deliveries;
+    private final Optional<Duration> runs;
+    private final int runsKeep;
+    private final int batch;
+
+    public RetentionService(EntityManager em, TableStatistics statistics, RetentionConfig config) {
+        this.em = em;
+        this.statistics = statistics;
+        this.events = age("vigil.retention.events", config.events());
+        this.deliveries = age("vigil.retention.deliveries", config.deliveries());
+        this.runs = age("vigil.retention.runs", config.runs());
+        if (config.batchSize() < 1 || config.runsKeep() < 0) {
+            throw new IllegalArgumentException("vigil.retention.batch-size must be at least 1 and"
+                    + " vigil.retention.runs-keep at least 0");
+        }
+        this.runsKeep = config.runsKeep();
+        this.batch = config.batchSize();
+    }
+
+    /** A wrong value stops Vigil at start, not at 3 a.m. on the first run. */
+    void validate(@Observes StartupEvent start) {
+        LOG.debugf("retention: events %s, deliveries %s, runs %s", events, deliveries, runs);
+    }
+
+    /** What one run deleted. */
+    public record Purged(long events, long deliveries, long ingestRuns, long matchingRuns) {
+        public long total() {
+            return events + deliveries + ingestRuns + matchingRuns;
+        }
+    }
+
+    /** Deletes everything past its retention as of {@code now}; kinds set to "off" are left alone. */
+    public Purged purge(Instant now) {
+        long started = System.nanoTime();
+        long e = events.map(age -> batches(cutoff -> deleteEvents(cutoff), now.minus(age))).orElse(0L);
+        long d = deliveries.map(age -> batches(cutoff -> deleteDeliveries(cutoff), now.minus(age))).orElse(0L);
+        long i = runs.map(age -> batches(cutoff -> deleteIngestRuns(cutoff), now.minus(age))).orElse(0L);
+        long m = runs.map(age -> batches(cutoff -> deleteMatchingRuns(cutoff), now.minus(age))).orElse(0L);
+        Purged purged = new Purged(e, d, i, m);
+        if (purged.total() > 0) {
+            statistics.refreshSoon();
+        }
+        LOG.infof("retention: deleted %d match events, %d deliveries, %d ingest runs, %d matching runs in %d ms",
+                e, d, i, m, (System.nanoTime() - started) / 1_000_000);
+        return purged;
+    }
+
+    /** One batch: the rows it deleted, and whether it selected a full batch (then there may be more). */
+    private record Batch(int deleted, boolean full) {
+    }
+
+    /** Runs one delete per transaction until a batch comes back short. */
+    private long batches(Function<Instant, Batch> delete, Instant cutoff) {
+        long total = 0;
+        while (true) {
+            Batch b = QuarkusTransaction.requiringNew().call(() -> delete.apply(cutoff));
+            total += b.deleted();
+            if (!b.full()) {
+                return total;
+            }
+        }
+    }
+
+    private Batch counted(int deleted) {
+        return new Batch(deleted, deleted >= batch);
+    }
+
+    // Nothing references match_event (no foreign key, no reader but the audit): notifications were written to the
+    // outbox in the transaction that recorded the event, and the finding keeps its own state and history.
+    private Batch deleteEvents(Instant cutoff) {
+        return counted(em.createNativeQuery("DELETE FROM match_event WHERE id IN (SELECT id FROM match_event"
+                + " WHERE created_at < ?1 ORDER BY created_at FETCH FIRST " + batch + " ROWS ONLY)")
+                .setParameter(1, cutoff).executeUpdate());
+    }
+
+    // A DIGEST delivery is composed from its DIGESTED event rows (also when redelivered), so these go only with it.
+    // The parents are deleted first with their condition checked again on the row: a DEAD digest redelivered
+    // meanwhile (PENDING again) stays, and then so do its events (NOT EXISTS sees only the parents really gone).
+    @SuppressWarnings("unchecked")
+    private Batch deleteDeliveries(Instant cutoff) {
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM delivery WHERE status IN ('DELIVERED', 'DEAD')"
+                        + " AND updated_at < ?1 ORDER BY updated_at FETCH FIRST " + batch + " ROWS ONLY", UUID.class)
+                .setParameter(1, cutoff).getResultList();
+        if (ids.isEmpty()) {
+            return new Batch(0, false);
+        }
+        int parents = em.createNativeQuery("DELETE FROM delivery WHERE id IN (?1)"
+                        + " AND status IN ('DELIVERED', 'DEAD') AND updated_at < ?2")
+                .setParameter(1, ids).setParameter(2, cutoff).executeUpdate();
+        int children = em.createNativeQuery("DELETE FROM delivery WHERE status = 'DIGESTED' AND digest_id IN (?1)"
+                        + " AND NOT EXISTS (SELECT 1 FROM delivery g WHERE g.id = delivery.digest_id)")
+                .setParameter(1, ids).executeUpdate();
+        // Full when the select was: a row the re-check kept no longer matches, so the next select will not see it.
+        return new Batch(parents + children, ids.size() == batch);
+    }
+
+    private Batch deleteIngestRuns(Instant cutoff) {
+        return counted(em.createNativeQuery("DELETE FROM ingest_run WHERE id IN (SELECT r.id FROM ingest_run r"
+                        + " WHERE r.started_at < ?1 AND r.status IN ('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')"
+                        + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
+                        + " AND (SELECT COUNT(*) FROM ingest_run n WHERE n.source = r.source"
+                        + " AND n.status IN ('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')"
+                        + " AND (n.started_at > r.started_at OR (n.started_at = r.started_at AND n.id > r.id))) >= ?2"
+                        + " ORDER BY r.started_at FETCH FIRST " + batch + " ROWS ONLY)")
+                .setParameter(1, cutoff).setParameter(2, runsKeep).executeUpdate());
+    }
+
+    private Batch deleteMatchingRuns(Instant cutoff) {
+        return counted(em.createNativeQuery("DELETE FROM matching_run WHERE id IN (SELECT r.id FROM matching_run r"
+                        + " WHERE r.status IN ('SUCCEEDED', 'FAILED') AND r.created_at < ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
+                        + " AND (SELECT COUNT(*) FROM matching_run n WHERE n.kind = r.kind"
+                        + " AND n.status IN ('SUCCEEDED', 'FAILED')"
+                        + " AND (n.created_at > r.created_at OR (n.created_at = r.created_at AND n.id > r.id))) >= ?2"
+                        + " ORDER BY r.created_at FETCH FIRST " + batch + " ROWS ONLY)")
+                .setParameter(1, cutoff).setParameter(2, runsKeep).executeUpdate());
+    }
+
+    /** "off" (or "none", "0") disables a kind; anything else is a Quarkus duration: 180d, 4320h, P180D. */
+    static Optional<Duration> age(String key, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("off") || v.equals("none") || v.equals("0")) {
+            return Optional.empty();
+        }
+        Duration d;
+        try {
+            d = DurationConverter.parseDuration(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be a duration such as 180d or \"off\", not " + value);
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(key + " must be a positive duration such as 180d or \"off\", not " + value);
+        }
+        return Optional.of(d);
+    }
+}
