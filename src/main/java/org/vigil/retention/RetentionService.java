@@ -72,8 +72,8 @@ public class RetentionService {
         long started = System.nanoTime();
         long e = events.map(age -> batches(cutoff -> deleteEvents(cutoff), now.minus(age))).orElse(0L);
         long d = deliveries.map(age -> batches(cutoff -> deleteDeliveries(cutoff), now.minus(age))).orElse(0L);
-        long i = runs.map(age -> batches(cutoff -> deleteIngestRuns(cutoff), now.minus(age))).orElse(0L);
-        long m = runs.map(age -> batches(cutoff -> deleteMatchingRuns(cutoff), now.minus(age))).orElse(0L);
+        long i = runs.map(age -> ingestRuns(now.minus(age))).orElse(0L);
+        long m = runs.map(age -> matchingRuns(now.minus(age))).orElse(0L);
         Purged purged = new Purged(e, d, i, m);
         if (purged.total() > 0) {
             statistics.refreshSoon();
@@ -132,26 +132,83 @@ public class RetentionService {
         return new Batch(parents + children, ids.size() == batch);
     }
 
-    private Batch deleteIngestRuns(Instant cutoff) {
-        return counted(em.createNativeQuery("DELETE FROM ingest_run WHERE id IN (SELECT r.id FROM ingest_run r"
-                        + " WHERE r.started_at < ?1 AND r.status IN ('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')"
-                        + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
-                        + " AND (SELECT COUNT(*) FROM ingest_run n WHERE n.source = r.source"
-                        + " AND n.status IN ('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')"
-                        + " AND (n.started_at > r.started_at OR (n.started_at = r.started_at AND n.id > r.id))) >= ?2"
-                        + " ORDER BY r.started_at FETCH FIRST " + batch + " ROWS ONLY)")
-                .setParameter(1, cutoff).setParameter(2, runsKeep).executeUpdate());
+    private static final String INGEST_FINISHED = "('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')";
+    private static final String MATCHING_FINISHED = "('SUCCEEDED', 'FAILED')";
+
+    // Per source: the cutoff is moved back to the start of its runs-keep-th newest finished run, so those stay. One
+    // range of the (source, started_at) index per batch, instead of counting newer runs for every candidate.
+    private long ingestRuns(Instant cutoff) {
+        long total = 0;
+        for (String source : QuarkusTransaction.requiringNew().call(() -> strings(
+                "SELECT DISTINCT source FROM ingest_run WHERE status IN " + INGEST_FINISHED))) {
+            Instant kept = QuarkusTransaction.requiringNew().call(() -> keepFrom(
+                    "SELECT started_at FROM ingest_run WHERE source = ?1 AND status IN " + INGEST_FINISHED
+                            + " ORDER BY started_at DESC", source, cutoff));
+            if (kept == null) {
+                continue;
+            }
+            total += batches(c -> counted(em.createNativeQuery("DELETE FROM ingest_run WHERE id IN (SELECT r.id"
+                            + " FROM ingest_run r WHERE r.source = ?1 AND r.started_at < ?2 AND r.status IN "
+                            + INGEST_FINISHED + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
+                            + " ORDER BY r.started_at FETCH FIRST " + batch + " ROWS ONLY)")
+                    .setParameter(1, source).setParameter(2, c).executeUpdate()), kept);
+        }
+        return total;
     }
 
-    private Batch deleteMatchingRuns(Instant cutoff) {
-        return counted(em.createNativeQuery("DELETE FROM matching_run WHERE id IN (SELECT r.id FROM matching_run r"
-                        + " WHERE r.status IN ('SUCCEEDED', 'FAILED') AND r.created_at < ?1"
-                        + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
-                        + " AND (SELECT COUNT(*) FROM matching_run n WHERE n.kind = r.kind"
-                        + " AND n.status IN ('SUCCEEDED', 'FAILED')"
-                        + " AND (n.created_at > r.created_at OR (n.created_at = r.created_at AND n.id > r.id))) >= ?2"
-                        + " ORDER BY r.created_at FETCH FIRST " + batch + " ROWS ONLY)")
-                .setParameter(1, cutoff).setParameter(2, runsKeep).executeUpdate());
+    private long matchingRuns(Instant cutoff) {
+        long total = 0;
+        for (String kind : QuarkusTransaction.requiringNew().call(() -> strings(
+                "SELECT DISTINCT kind FROM matching_run WHERE status IN " + MATCHING_FINISHED))) {
+            Instant kept = QuarkusTransaction.requiringNew().call(() -> keepFrom(
+                    "SELECT created_at FROM matching_run WHERE kind = ?1 AND status IN " + MATCHING_FINISHED
+                            + " ORDER BY created_at DESC", kind, cutoff));
+            if (kept == null) {
+                continue;
+            }
+            total += batches(c -> counted(em.createNativeQuery("DELETE FROM matching_run WHERE id IN (SELECT r.id"
+                            + " FROM matching_run r WHERE r.kind = ?1 AND r.created_at < ?2 AND r.status IN "
+                            + MATCHING_FINISHED + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
+                            + " ORDER BY r.created_at FETCH FIRST " + batch + " ROWS ONLY)")
+                    .setParameter(1, kind).setParameter(2, c).executeUpdate()), kept);
+        }
+        return total;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(String sql) {
+        return em.createNativeQuery(sql, String.class).getResultList();
+    }
+
+    /**
+     * The earlier of the age cutoff and the time of the runs-keep-th newest run (runs at that time stay too); null
+     * when there are no more than runs-keep runs.
+     */
+    @SuppressWarnings("unchecked")
+    private Instant keepFrom(String newestFirst, String key, Instant cutoff) {
+        if (runsKeep == 0) {
+            return cutoff;
+        }
+        List<Object> nth = em.createNativeQuery(newestFirst + " OFFSET " + (runsKeep - 1) + " ROWS FETCH FIRST 1 ROWS ONLY")
+                .setParameter(1, key).getResultList();
+        if (nth.isEmpty()) {
+            return null;   // fewer than runs-keep finished runs: all stay
+        }
+        Instant at = instant(nth.get(0));
+        return at.isBefore(cutoff) ? at : cutoff;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 
     /** "off" (or "none", "0") disables a kind; anything else is a Quarkus duration: 180d, 4320h, P180D. */
