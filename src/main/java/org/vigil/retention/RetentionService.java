@@ -71,7 +71,8 @@ public class RetentionService {
     public Purged purge(Instant now) {
         long started = System.nanoTime();
         long e = events.map(age -> batches(cutoff -> deleteEvents(cutoff), now.minus(age))).orElse(0L);
-        long d = deliveries.map(age -> batches(cutoff -> deleteDeliveries(cutoff), now.minus(age))).orElse(0L);
+        long d = deliveries.map(age -> batches(cutoff -> deleteDeliveries("DELIVERED", cutoff), now.minus(age))
+                + batches(cutoff -> deleteDeliveries("DEAD", cutoff), now.minus(age))).orElse(0L);
         long i = runs.map(age -> ingestRuns(now.minus(age))).orElse(0L);
         long m = runs.map(age -> matchingRuns(now.minus(age))).orElse(0L);
         Purged purged = new Purged(e, d, i, m);
@@ -99,37 +100,69 @@ public class RetentionService {
         }
     }
 
-    private Batch counted(int deleted) {
-        return new Batch(deleted, deleted >= batch);
+    /** Deletes the rows whose ids the select (oldest first, at most a batch) found: the small run tables. */
+    @SuppressWarnings("unchecked")
+    private Batch deleteSelected(String table, jakarta.persistence.Query select) {
+        List<UUID> ids = select.getResultList();
+        if (ids.isEmpty()) {
+            return new Batch(0, false);
+        }
+        int deleted = em.createNativeQuery("DELETE FROM " + table + " WHERE id IN (?1)").setParameter(1, ids)
+                .executeUpdate();
+        return new Batch(deleted, ids.size() == batch);
+    }
+
+    private String first() {
+        return " FETCH FIRST " + batch + " ROWS ONLY";
+    }
+
+    /**
+     * The time of the batch-th oldest row of an ordered time range, or null when the range holds fewer rows: the
+     * batch is then that range up to and including this time (a few more rows when several share it). A range of the
+     * time index, because PostgreSQL deletes a list of thousands of ids, or {@code id IN (SELECT …)}, by scanning the
+     * whole table.
+     */
+    @SuppressWarnings("unchecked")
+    private Instant batchEnd(String oldestFirst, Object... parameters) {
+        jakarta.persistence.Query q = em.createNativeQuery(oldestFirst + " OFFSET " + (batch - 1)
+                + " ROWS FETCH FIRST 1 ROWS ONLY");
+        for (int i = 0; i < parameters.length; i++) {
+            q.setParameter(i + 1, parameters[i]);
+        }
+        List<Object> row = q.getResultList();
+        return row.isEmpty() ? null : instant(row.get(0));
     }
 
     // Nothing references match_event (no foreign key, no reader but the audit): notifications were written to the
     // outbox in the transaction that recorded the event, and the finding keeps its own state and history.
     private Batch deleteEvents(Instant cutoff) {
-        return counted(em.createNativeQuery("DELETE FROM match_event WHERE id IN (SELECT id FROM match_event"
-                + " WHERE created_at < ?1 ORDER BY created_at FETCH FIRST " + batch + " ROWS ONLY)")
-                .setParameter(1, cutoff).executeUpdate());
+        Instant end = batchEnd("SELECT created_at FROM match_event WHERE created_at < ?1 ORDER BY created_at", cutoff);
+        int deleted = em.createNativeQuery("DELETE FROM match_event WHERE created_at < ?1 AND created_at <= ?2")
+                .setParameter(1, cutoff).setParameter(2, end == null ? cutoff : end).executeUpdate();
+        return new Batch(deleted, end != null);
     }
 
-    // A DIGEST delivery is composed from its DIGESTED event rows (also when redelivered), so these go only with it.
-    // The parents are deleted first with their condition checked again on the row: a DEAD digest redelivered
-    // meanwhile (PENDING again) stays, and then so do its events (NOT EXISTS sees only the parents really gone).
+    // One status at a time, so each batch is one range of ix_delivery_finished (status, updated_at).
+    // A DIGEST delivery is composed from its DIGESTED event rows (also when redelivered), so these go only with it:
+    // after the digests of the batch, the events of those really gone (a DEAD digest redelivered meanwhile is
+    // PENDING again and stays, and with it its events).
     @SuppressWarnings("unchecked")
-    private Batch deleteDeliveries(Instant cutoff) {
-        List<UUID> ids = em.createNativeQuery("SELECT id FROM delivery WHERE status IN ('DELIVERED', 'DEAD')"
-                        + " AND updated_at < ?1 ORDER BY updated_at FETCH FIRST " + batch + " ROWS ONLY", UUID.class)
-                .setParameter(1, cutoff).getResultList();
-        if (ids.isEmpty()) {
-            return new Batch(0, false);
+    private Batch deleteDeliveries(String status, Instant cutoff) {
+        Instant found = batchEnd("SELECT updated_at FROM delivery WHERE status = ?1 AND updated_at < ?2"
+                + " ORDER BY updated_at", status, cutoff);
+        Instant end = found == null ? cutoff : found;
+        List<UUID> digests = em.createNativeQuery("SELECT id FROM delivery WHERE status = ?1 AND updated_at < ?2"
+                        + " AND updated_at <= ?3 AND kind = 'DIGEST'", UUID.class)
+                .setParameter(1, status).setParameter(2, cutoff).setParameter(3, end).getResultList();
+        int deleted = em.createNativeQuery("DELETE FROM delivery WHERE status = ?1 AND updated_at < ?2"
+                        + " AND updated_at <= ?3").setParameter(1, status).setParameter(2, cutoff).setParameter(3, end)
+                .executeUpdate();
+        if (!digests.isEmpty()) {
+            deleted += em.createNativeQuery("DELETE FROM delivery WHERE status = 'DIGESTED' AND digest_id IN (?1)"
+                            + " AND NOT EXISTS (SELECT 1 FROM delivery g WHERE g.id = delivery.digest_id)")
+                    .setParameter(1, digests).executeUpdate();
         }
-        int parents = em.createNativeQuery("DELETE FROM delivery WHERE id IN (?1)"
-                        + " AND status IN ('DELIVERED', 'DEAD') AND updated_at < ?2")
-                .setParameter(1, ids).setParameter(2, cutoff).executeUpdate();
-        int children = em.createNativeQuery("DELETE FROM delivery WHERE status = 'DIGESTED' AND digest_id IN (?1)"
-                        + " AND NOT EXISTS (SELECT 1 FROM delivery g WHERE g.id = delivery.digest_id)")
-                .setParameter(1, ids).executeUpdate();
-        // Full when the select was: a row the re-check kept no longer matches, so the next select will not see it.
-        return new Batch(parents + children, ids.size() == batch);
+        return new Batch(deleted, found != null);
     }
 
     private static final String INGEST_FINISHED = "('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')";
@@ -147,11 +180,11 @@ public class RetentionService {
             if (kept == null) {
                 continue;
             }
-            total += batches(c -> counted(em.createNativeQuery("DELETE FROM ingest_run WHERE id IN (SELECT r.id"
-                            + " FROM ingest_run r WHERE r.source = ?1 AND r.started_at < ?2 AND r.status IN "
-                            + INGEST_FINISHED + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
-                            + " ORDER BY r.started_at FETCH FIRST " + batch + " ROWS ONLY)")
-                    .setParameter(1, source).setParameter(2, c).executeUpdate()), kept);
+            total += batches(c -> deleteSelected("ingest_run", em.createNativeQuery("SELECT r.id FROM ingest_run r"
+                            + " WHERE r.source = ?1 AND r.started_at < ?2 AND r.status IN " + INGEST_FINISHED
+                            + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
+                            + " ORDER BY r.started_at" + first(), UUID.class)
+                    .setParameter(1, source).setParameter(2, c)), kept);
         }
         return total;
     }
@@ -166,11 +199,11 @@ public class RetentionService {
             if (kept == null) {
                 continue;
             }
-            total += batches(c -> counted(em.createNativeQuery("DELETE FROM matching_run WHERE id IN (SELECT r.id"
-                            + " FROM matching_run r WHERE r.kind = ?1 AND r.created_at < ?2 AND r.status IN "
-                            + MATCHING_FINISHED + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
-                            + " ORDER BY r.created_at FETCH FIRST " + batch + " ROWS ONLY)")
-                    .setParameter(1, kind).setParameter(2, c).executeUpdate()), kept);
+            total += batches(c -> deleteSelected("matching_run", em.createNativeQuery("SELECT r.id FROM matching_run r"
+                            + " WHERE r.kind = ?1 AND r.created_at < ?2 AND r.status IN " + MATCHING_FINISHED
+                            + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
+                            + " ORDER BY r.created_at" + first(), UUID.class)
+                    .setParameter(1, kind).setParameter(2, c)), kept);
         }
         return total;
     }

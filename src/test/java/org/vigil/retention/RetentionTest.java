@@ -48,13 +48,18 @@ class RetentionTest {
     @Test
     void oldEventsGoAndRecentOnesStay() throws SQLException {
         UUID hospital = rows.hospital(dataSource);
-        UUID old = rows.event(dataSource, hospital, OLD);
+        List<UUID> old = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {   // several batches (tests use batches of 3), two events at one instant
+            old.add(rows.event(dataSource, hospital, OLD.plus(Duration.ofHours(i == 4 ? 3 : i))));
+        }
         UUID atTheEdge = rows.event(dataSource, hospital, NOW.minus(Duration.ofDays(179)));
         UUID recent = rows.event(dataSource, hospital, RECENT);
+        List<UUID> all = new ArrayList<>(old);
+        all.addAll(List.of(atTheEdge, recent));
 
         retention.purge(NOW);
 
-        assertEquals(Set.of(atTheEdge, recent), rows.present(dataSource, "match_event", List.of(old, atTheEdge, recent)));
+        assertEquals(Set.of(atTheEdge, recent), rows.present(dataSource, "match_event", all));
     }
 
     @Test
@@ -63,6 +68,11 @@ class RetentionTest {
         UUID subscription = rows.subscription(dataSource, hospital);
         UUID delivered = rows.delivery(dataSource, hospital, subscription, "EVENT", "DELIVERED", OLD, null);
         UUID dead = rows.delivery(dataSource, hospital, subscription, "EVENT", "DEAD", OLD, null);
+        List<UUID> moreDelivered = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            moreDelivered.add(rows.delivery(dataSource, hospital, subscription, "EVENT", "DELIVERED",
+                    OLD.plus(Duration.ofMinutes(i)), null));
+        }
         UUID pending = rows.delivery(dataSource, hospital, subscription, "EVENT", "PENDING", OLD, null);
         UUID sending = rows.delivery(dataSource, hospital, subscription, "EVENT", "SENDING", OLD, null);
         UUID queued = rows.delivery(dataSource, hospital, subscription, "EVENT", "QUEUED", OLD, null);
@@ -78,11 +88,12 @@ class RetentionTest {
 
         RetentionService.Purged purged = retention.purge(NOW);
 
+        List<UUID> all = new ArrayList<>(moreDelivered);
+        all.addAll(List.of(delivered, dead, pending, sending, queued, recentlyDelivered, oldDigest, oldDigestEvent,
+                recentDigest, keptDigestEvent, redelivered, redeliveredEvent));
         assertEquals(Set.of(pending, sending, queued, recentlyDelivered, recentDigest, keptDigestEvent, redelivered,
-                        redeliveredEvent),
-                rows.present(dataSource, "delivery", List.of(delivered, dead, pending, sending, queued, recentlyDelivered,
-                        oldDigest, oldDigestEvent, recentDigest, keptDigestEvent, redelivered, redeliveredEvent)));
-        assertTrue(purged.deliveries() >= 4, "deleted " + purged);
+                redeliveredEvent), rows.present(dataSource, "delivery", all));
+        assertTrue(purged.deliveries() >= 9, "deleted " + purged);
     }
 
     @Test
