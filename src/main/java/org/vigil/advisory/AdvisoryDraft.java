@@ -34,13 +34,21 @@ public record AdvisoryDraft(String id, String source, String title, String summa
      */
     public record Product(String productId, String vendor, String product, String versionText, ProductStatus status,
             String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis,
-            List<String> lots, List<String> serials) {
+            List<String> lots, List<String> serials, String fullName) {
+
+        /** A product without a full name (CSAF's {@code product.name} of the leaf; recalls have none). */
+        public Product(String productId, String vendor, String product, String versionText, ProductStatus status,
+                String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis,
+                List<String> lots, List<String> serials) {
+            this(productId, vendor, product, versionText, status, productCode, modelNumbers, catalogNumbers, udiDis,
+                    lots, serials, null);
+        }
 
         /** A product without lot or serial limits. */
         public Product(String productId, String vendor, String product, String versionText, ProductStatus status,
                 String productCode, List<String> modelNumbers, List<String> catalogNumbers, List<String> udiDis) {
             this(productId, vendor, product, versionText, status, productCode, modelNumbers, catalogNumbers, udiDis,
-                    List.of(), List.of());
+                    List.of(), List.of(), null);
         }
     }
 

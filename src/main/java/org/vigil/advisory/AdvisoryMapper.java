@@ -94,6 +94,8 @@ final class AdvisoryMapper {
             e.udiDisJson = Json.write(p.udiDis());
             e.lotsJson = Json.write(p.lots());
             e.serialsJson = Json.write(p.serials());
+            e.fullName = p.fullName() == null || p.fullName().length() <= 2000 ? p.fullName()
+                    : p.fullName().substring(0, 2000);
             a.products.add(e);
         }
     }
@@ -106,7 +108,7 @@ final class AdvisoryMapper {
                 p.vendor, p.product, p.versionText, p.status, p.productCode,
                 Json.readList(p.modelNumbersJson, String.class), Json.readList(p.catalogNumbersJson, String.class),
                 Json.readList(p.udiDisJson, String.class), Json.readList(p.lotsJson, String.class),
-                Json.readList(p.serialsJson, String.class))).toList();
+                Json.readList(p.serialsJson, String.class), p.fullName)).toList();
         return new AdvisoryDraft(a.id, a.source, a.title, a.summary, a.url, a.published, a.updated, a.revision,
                 a.severity, a.status, cves, products, Json.readList(a.remediationsJson, AdvisoryDraft.Remediation.class),
                 Json.readList(a.referencesJson, AdvisoryDraft.Reference.class),

@@ -61,4 +61,8 @@ public class AffectedProduct {
 
     @Column(name = "serials_json")
     public String serialsJson;
+
+    /** The CSAF leaf's full product name ("… included in Capsule DTS"), context for matching; null for recalls. */
+    @Column(name = "full_name")
+    public String fullName;
 }

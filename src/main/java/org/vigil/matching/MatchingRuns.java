@@ -63,6 +63,12 @@ public class MatchingRuns {
         return queue(MatchingRun.Kind.FULL, "operator request", null, actor);
     }
 
+    /** Queues a full re-match that Vigil itself needs (new matching rules), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MatchingRun startRulesUpgrade(String reason) {
+        return queue(MatchingRun.Kind.FULL, reason, null, "vigil");
+    }
+
     /**
      * Queues the re-match of an alias change in the caller's transaction (it exists exactly when the change
      * does); {@code before} are the operator aliases before the change.

@@ -19,7 +19,7 @@ public final class HibccCode {
 
     private static final String CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-. $/+%";
     private static final Pattern FLAGGED = Pattern.compile("\\+([A-Z][A-Z0-9]{3}[A-Z0-9]{1,18}[0-9])"
-            + "(?:/([A-Z0-9$+\\-./%]+)|([A-Z0-9\\-.$/+%]))?(?![A-Z0-9])");
+            + "(?:/([A-Z0-9$+\\-./%]+)|([A-Z0-9\\-.$/+% ]))?(?![A-Z0-9])");
     private static final int[] DATE_LENGTH = {4, -1, 6, 6, 8, 5, 7, 0};
 
     /** One HIBCC UDI: the DI and the lot, expiry (as printed) or serial found in its secondary data. */
@@ -37,7 +37,12 @@ public final class HibccCode {
         }
         Matcher m = FLAGGED.matcher(text.toUpperCase(java.util.Locale.ROOT));
         while (m.find()) {
-            parse(m.group()).ifPresent(found::add);
+            Optional<HibccUdi> u = parse(m.group());
+            // A space check character at the very end is lost when the field is trimmed ("… UDI: +M572TPS341").
+            if (u.isEmpty() && m.end() == m.regionEnd() && m.group(2) == null && m.group(3) == null) {
+                u = parse(m.group() + " ");
+            }
+            u.ifPresent(found::add);
         }
         return found;
     }

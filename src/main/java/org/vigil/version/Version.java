@@ -6,40 +6,48 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A version as dotted alphanumeric segments: "1.7.15b" is [1, 7, 15, b], "012U000061" is [12, U, 61]. Numbers
- * compare numerically (1.7.9 &lt; 1.7.15), words case-insensitively, and a longer version with a non-zero tail is later
- * (1.7.15b is not before 1.7.15). Two versions of different lines (U61 vs L81, VF9.1 vs VG3.1) are incomparable.
+ * The comparison half of version semantics: a version as dotted alphanumeric segments. "1.7.15b" is [1, 7, 15, b],
+ * "012U000061" is [12, U, 61], Philips "Rev. K.01" is [K, 1]. Numbers compare as numbers (1.9 &lt; 1.11), words
+ * case-insensitively, release letters in order (J &lt; K &lt; L); a longer version with a non-zero tail is later
+ * (1.7.15b is not before 1.7.15). Two versions of different series (U61 vs L81, VF9.1 vs VG3.1) are incomparable.
  */
 public final class Version {
 
-    /** "FW v2.0.6", "SW 3.1.1", "Version 4", "V1.17.3": the marker says what it is, not which one. */
-    private static final Pattern PREFIX = Pattern.compile(
-            "^(?i)(?:(?:firmware|software|fw|sw|version|ver|rev|release|build)[\\s.:_-]*)?v?(?=\\d)");
-    /** "14.0.1_Build_2024-02-28", "1.2 build 77": a build stamp does not move a version across a bound. */
-    private static final Pattern BUILD = Pattern.compile("(?i)[\\s_.-]*\\(?build\\b.*$|[\\s_.-]*_build.*$");
-
-    /** "U61", "VF9.1": letters glued to the number name a product line; "B.06.18" (Philips) is a release letter. */
-    private static final Pattern LINE = Pattern.compile("^[A-Za-z]+\\d");
+    /** "FW v2.0.6", "SW 3.1.1", "Rev. K.01", "Rel. 1.4.3", "LPI 3.5.12": the marker says what it is, not which. */
+    private static final Pattern PREFIX = Pattern.compile("^(?i)(?:(?:firmware|software|fw|sw|version|ver|revision"
+            + "|rev|release|rel|build|lpi)(?:[\\s.:_-]+|(?=\\d)))?v?(?=\\d|[a-z](?:[.\\s]|$))");
+    /** "14.0.1_Build_2024-02-28", "1.2 build 77", "3.0.11.5_BN9", "1.4.2.0-9d9eff4", "5.17.1-754993421". */
+    private static final Pattern BUILD = Pattern.compile("(?i)[\\s_.-]*\\(?build\\b.*$|[\\s_.-]*_build.*$|_bn\\d+$"
+            + "|-(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\\d)[0-9a-f]{7,40}$|-\\d{6,}$");
+    /** "1.8.4 Service Pack 01" is 1.8.4 SP 1, which 1.8.4 comes before. */
+    private static final Pattern SERVICE = Pattern.compile("(?i)\\bservice\\s*pack\\b");
+    /** "VG60A (Windows 7)": a note after the version is not part of it. */
+    private static final Pattern NOTE = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    /** "U61", "VF9.1": letters glued to the number name a series; "B.06.18" (Philips) is a release letter. */
+    private static final Pattern SERIES = Pattern.compile("^[A-Za-z]+\\d");
+    /** A release letter alone ("K", "Rev N"); a longer word without a digit ("unknown", "N/A") is no version. */
+    private static final Pattern LETTER = Pattern.compile("^[A-Za-z]$");
 
     private final String text;
     private final List<Object> segments;
-    private final boolean line;
+    private final boolean series;
 
-    private Version(String text, List<Object> segments, boolean line) {
+    private Version(String text, List<Object> segments, boolean series) {
         this.text = text;
         this.segments = segments;
-        this.line = line;
+        this.series = series;
     }
 
-    /** Null when there is nothing version-like (blank, or no digit at all). */
+    /** Null when there is nothing version-like (blank, a word such as "unknown", no digit and no release letter). */
     public static Version parse(String raw) {
         if (raw == null) {
             return null;
         }
-        String t = raw.strip();
+        String t = NOTE.matcher(raw.strip()).replaceFirst("");
         t = PREFIX.matcher(t).replaceFirst("");
         t = BUILD.matcher(t).replaceFirst("");
-        if (t.isEmpty() || t.chars().noneMatch(Character::isDigit)) {
+        t = SERVICE.matcher(t).replaceAll("SP");
+        if (t.isEmpty() || (t.chars().noneMatch(Character::isDigit) && !LETTER.matcher(t).matches())) {
             return null;
         }
         List<Object> segs = new ArrayList<>();
@@ -60,7 +68,7 @@ public final class Version {
         if (cur.length() > 0) {
             segs.add(segment(cur.toString(), kind));
         }
-        return new Version(raw.strip(), List.copyOf(segs), LINE.matcher(t).find());
+        return new Version(raw.strip(), List.copyOf(segs), SERIES.matcher(t).find());
     }
 
     private static Object segment(String s, int kind) {
@@ -80,28 +88,37 @@ public final class Version {
     }
 
     /**
-     * Negative, zero or positive like {@link Comparable}, or null when the two are of different lines. Version
-     * lines written with a numeric prefix are aligned: B. Braun "U61" is "012U000061" ([12, U, 61] vs [U, 61]).
+     * Negative, zero or positive like {@link Comparable}, or null when the two are of different series. Series
+     * written with a numeric prefix are aligned: B. Braun "U61" is "012U000061" ([12, U, 61] vs [U, 61]).
      */
     public Integer compareTo(Version other) {
+        return compareTo(other, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #compareTo(Version)}, looking only at the first {@code depth} segments of this version once aligned:
+     * against a release line such as "8" or "K", 8.3 and K.01 compare equal (they belong to it).
+     */
+    Integer compareTo(Version other, int depth) {
         List<Object> a = segments;
         List<Object> b = other.segments;
         if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String != b.get(0) instanceof String) {
             List<Object> aligned = align(a, b);
             if (aligned != null) {
-                return compare(aligned, b);
+                return compare(cut(aligned, depth), b);
             }
             aligned = align(b, a);
-            if (aligned != null) {
-                return negate(compare(a, aligned));
-            }
-            return null;
+            return aligned == null ? null : negate(compare(cut(a, depth), aligned));
         }
         if (!a.isEmpty() && !b.isEmpty() && a.get(0) instanceof String s && !s.equals(b.get(0))
-                && (line || other.line)) {
+                && (series || other.series)) {
             return null;
         }
-        return compare(a, b);
+        return compare(cut(a, depth), b);
+    }
+
+    private static List<Object> cut(List<Object> s, int depth) {
+        return s.size() > depth ? s.subList(0, depth) : s;
     }
 
     /** The tail of {@code longer} from where {@code lead}'s leading word starts, if only numbers come before it. */

@@ -117,6 +117,17 @@ class ConsoleBrowserTest {
         assertTrue(result.contains("2 created, 0 updated, 1 rejected"), result);
         assertTrue(b.find("#import-result table").getText().matches("(?s).*\\b3\\b.*model.*"), result);
 
+        // "Why was I not alerted?": the pump's page explains the Contec advisory leaf by leaf.
+        String pump = t.call().get("/api/v1/devices?q=INF-1").then().statusCode(200).extract().path("items[0].id");
+        b.open("/ui/devices/" + pump);
+        b.find("#explain").sendKeys(ConsoleMirrorResource.ADVISORY.toLowerCase(java.util.Locale.ROOT));
+        b.find("#explain + button").click();
+        b.page();
+        assertTrue(b.text("#explain-verdict").startsWith("Not affected"), b.text("#explain-verdict"));
+        assertTrue(b.text("#explain-products").contains("manufacturer 'Baxter' is not vendor"),
+                b.text("#explain-products"));
+        b.assertFitsWidth(390);
+
         // Home and the findings table show the Contec finding.
         b.open("/ui/");
         assertTrue(b.text("#newest-h + ul").contains(ConsoleMirrorResource.ADVISORY), b.body());

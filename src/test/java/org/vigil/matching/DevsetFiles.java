@@ -58,9 +58,16 @@ final class DevsetFiles {
             String hospital) {
     }
 
+    /** The two public labelled sets: the first, and the one written the way other hospitals write inventories. */
+    static final List<String> SETS = List.of("matching-devset", "matching-devset-2");
+
     static List<Row> devices() throws IOException {
+        return devices("matching-devset");
+    }
+
+    static List<Row> devices(String set) throws IOException {
         List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(SHARED.resolve("matching-devset/devices.csv"));
+        List<String> lines = Files.readAllLines(SHARED.resolve(set + "/devices.csv"));
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = csv(line);
             rows.add(new Row(f.get(0), f.get(1), f.get(2), blank(f.get(3)), blank(f.get(4)), blank(f.get(5)), f.get(8)));
@@ -70,8 +77,12 @@ final class DevsetFiles {
 
     /** "asset_id advisory_id" pairs of expected.csv or decoys.csv. */
     static Set<String> pairs(String file) throws IOException {
+        return pairs("matching-devset", file);
+    }
+
+    static Set<String> pairs(String set, String file) throws IOException {
         Set<String> out = new LinkedHashSet<>();
-        List<String> lines = Files.readAllLines(SHARED.resolve("matching-devset/" + file));
+        List<String> lines = Files.readAllLines(SHARED.resolve(set + "/" + file));
         for (String line : lines.subList(1, lines.size())) {
             List<String> f = csv(line);
             out.add(f.get(0) + " " + f.get(1));
@@ -150,7 +161,8 @@ final class DevsetFiles {
             String version = cat.startsWith("product_version") ? name : null;
             out.add(new ProductFacts(id, pid, vendor == null ? null : vendor.strip(),
                     product == null ? null : product.strip(), version,
-                    status.getOrDefault(pid, ProductStatus.AFFECTED), null, List.of(), List.of(), List.of()));
+                    status.getOrDefault(pid, ProductStatus.AFFECTED), null, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), b.path("product").path("name").asText(null)));
         }
         for (JsonNode c : b.path("branches")) {
             walk(id, c, vendor, product, status, out);

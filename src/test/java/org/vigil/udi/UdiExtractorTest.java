@@ -68,6 +68,13 @@ class UdiExtractorTest {
         assertEquals("SN123", HibccCode.parse(serial).orElseThrow().serial());
         String wrong = primary.substring(0, primary.length() - 1) + (primary.endsWith("A") ? "B" : "A");
         assertTrue(UdiExtractor.extract(wrong).udiDis().isEmpty(), "a wrong mod-43 check character is refused");
+        // Mod 43 can give a space as the check character: "+M572TPS341 " (Z-0034-2000, a BIS battery pack).
+        assertEquals(' ', HibccCode.checkCharacter("+M572TPS341"));
+        assertEquals(List.of("M572TPS341"),
+                UdiExtractor.extract("Serial Number: 490034 UDI: +M572TPS341 ").udiDis());
+        assertEquals(List.of("M572TPS341"), UdiExtractor.extract("UDI: +M572TPS341").udiDis(),
+                "the field was trimmed: the space check character is gone");
+        assertTrue(UdiExtractor.extract("UDI: +M572TPS342").udiDis().isEmpty(), "no check character fits");
     }
 
     @Test

@@ -1,133 +1,143 @@
 package org.vigil.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vigil.version.VersionRange.Kind;
 import org.vigil.version.VersionRange.Verdict;
 
-/** Notations from the corpus README and the ICSMA product trees. */
+/**
+ * What a version slot says about a device version, for the notations of the ICSMA product trees: inside (IN), clearly
+ * outside (OUT), no limit the inventory can show (ALL), blank device version (UNKNOWN), unreadable (UNDECIDED).
+ */
 class VersionRangeTest {
 
-    private static Verdict test(String range, String device) {
-        return VersionRange.parse(range).test(device);
+    @ParameterizedTest(name = "{0} with {1}: {2}")
+    @CsvSource(delimiter = '¦', textBlock = """
+            < 1.7.15 ¦ 1.7.9 ¦ IN
+            < 1.7.15 ¦ 1.7.15b ¦ OUT
+            <= 2.2.3 ¦ 2.2.3 ¦ IN
+            <= 2.2.3 ¦ SW 3.1.1 ¦ OUT
+            < 2.2 ¦ 2.2 ¦ OUT
+            <= 1.11 ¦ v1.9 ¦ IN
+            <= 1.11 ¦ 1.12 ¦ OUT
+            >= 2.5 | <= 3.11 ¦ 3.6 ¦ IN
+            >= 2.5 | <= 3.11 ¦ 3.12 ¦ OUT
+            <1.5.8 ¦ 1.12.4 ¦ OUT
+            <= 3.0 D15 ¦ 3.0 D15 ¦ IN
+            <= 2.4A ¦ 2.4A ¦ IN
+            <= 2.4A ¦ 2.4B ¦ OUT
+            vers:all/<V11.3.2.0 ¦ V11.3.1 ¦ IN
+            vers:generic/>=1.0|<2.3 ¦ 2.2.9 ¦ IN
+            vers:generic/>=1.0|<2.3 ¦ 2.3 ¦ OUT
+            vers:all/>=V1.17.3<V1.18.0 ¦ 1.17.9 ¦ IN
+            vers:all/>=V1.17.3<V1.18.0 ¦ 1.18.0 ¦ OUT
+            <=14.0.1_Build_2024-02-28 ¦ 14.0.1 ¦ IN
+            <=2023.3_Build_9342 ¦ 2024.03 ¦ OUT
+            <V9.40_installed_on_CP150_and_CP300_devices ¦ 9.3 ¦ IN
+            < 1.8.4 Service Pack 01 ¦ 1.8.4 ¦ IN
+            < 1.8.4 Service Pack 01 ¦ 1.8.4 SP1 ¦ OUT
+            <= 8 ¦ 8.3 ¦ IN
+            <= 8 ¦ 9.0 ¦ OUT
+            8 ¦ 8.3.1 ¦ IN
+            8 ¦ 7.9 ¦ OUT
+            <= K ¦ Rev. K.01 ¦ IN
+            <= K ¦ K.01.02 ¦ IN
+            <= K ¦ L.00.02 ¦ OUT
+            <=N ¦ N.01.00 ¦ IN
+            <=N ¦ P.01 ¦ OUT
+            Rev J-M | (X3/MX100 for Rev M only) ¦ Rev. L.1 ¦ IN
+            Rev J-M | (X3/MX100 for Rev M only) ¦ K.01.02 ¦ IN
+            Rev J-M | (X3/MX100 for Rev M only) ¦ H.15 ¦ OUT
+            Rev J-M | (X3/MX100 for Rev M only) ¦ N.00 ¦ OUT
+            8.x ¦ 8.2.1 ¦ IN
+            14.x ¦ 15.0 ¦ OUT
+            5.x.x ¦ SW 5.6.1 ¦ IN
+            4.X | 5.X ¦ 5.2 ¦ IN
+            4.X | 5.X ¦ 4.0.7 ¦ IN
+            4.X | 5.X ¦ 6.0 ¦ OUT
+            < 3.x ¦ 3.2 ¦ OUT
+            < 3.x ¦ 2.9.9 ¦ IN
+            <= 12.2.x.x ¦ 12.2.8.410 ¦ IN
+            <= 12.2.x.x ¦ 12.3 ¦ OUT
+            A.01 <= C.0x | 4.0 ¦ C.03 ¦ IN
+            prior to 4.2 ¦ 4.1.9 ¦ IN
+            All versions prior to 4.2 ¦ 4.2 ¦ OUT
+            3.1 and prior ¦ 3.1 ¦ IN
+            2.3.6 and  below ¦ 2.3.7 ¦ OUT
+            5.0 and later ¦ 6 ¦ IN
+            1.5 ¦ v1.5 ¦ IN
+            1.6 ¦ 1.6.1 ¦ OUT
+            SV20.1 | SV23.0 ¦ SV23.0 ¦ IN
+            B.02 | C.02 | C.03 ¦ C.02 ¦ IN
+            B.02 | C.02 | C.03 ¦ A.01 ¦ OUT
+            (Release 1.3.2 1.4.0 1.4.1 1.4.3 1.4.5) ¦ Rel. 1.4.3 ¦ IN
+            (Release 1.3.2 1.4.0 1.4.1 1.4.3 1.4.5) ¦ 1.4.4 ¦ OUT
+            4.20 | 4.20 SR1 | 4.30 ¦ 4.20 SR1 ¦ IN
+            1.1.3 MR Build 11 ¦ 1.1.3 MR Build 11 ¦ IN
+            1.4.2.0-9d9eff4 ¦ 1.4.2.0 ¦ IN
+            LPI 3.5.12.P30 ¦ 3.5.12.P30 ¦ IN
+            <= S4 A.07.107 ¦ A.07.107 ¦ IN
+            <= U61 |<= L81 ¦ 012U000061 ¦ IN
+            <= U61 |<= L81 ¦ 012U000093 ¦ OUT
+            <= U61 |<= L81 ¦ 2.0 ¦ UNDECIDED
+            < 012U000040 ¦ 012U000061 ¦ OUT
+            vers:all/* ¦ 1.0 ¦ ALL
+            * (end-of-life 2011) ¦ 9 ¦ ALL
+            All versions ¦ ¦ ALL
+            All_versions_with_switch_chip_M88E6083 ¦ 2 ¦ ALL
+            CoaguChek XS Pro ¦ 2.0 ¦ ALL
+            3002 S3 | 3005 S3 ¦ 1.0 ¦ ALL
+            Windows 10 Professional Operating System U.S. release ¦ 1.2 ¦ ALL
+            before 2020-01-01 ¦ 3.0 ¦ ALL
+            <  july 1 2017 ¦ 4.5 ¦ ALL
+            <=September_19_2025 ¦ 4.1 ¦ ALL
+            with wireless option (shipped between 2016-August 2018) ¦ 2.1 ¦ ALL
+            2nd Edition ¦ 1.0 ¦ ALL
+            Version A, Firmware A.03.09 ¦ M.00.03 ¦ ALL
+            <= 2.2.3 ¦ ¦ UNKNOWN
+            <= 2.2.3 ¦ unknown ¦ UNKNOWN
+            Rev J-M ¦ N/A ¦ UNKNOWN
+            <= see vendor notice ¦ 1.0 ¦ UNDECIDED
+            see 1.2.3 notes ¦ 3 ¦ UNDECIDED
+            <= R4.1L1 ¦ 4.1 ¦ UNDECIDED
+            8.x ¦ VF9.1 ¦ UNDECIDED
+            """)
+    void verdicts(String range, String device, Verdict expected) {
+        assertEquals(expected, VersionRange.parse(range).test(device));
     }
 
     @Test
-    void versionsCompareSegmentBySegment() {
-        assertEquals(-1, Version.parse("1.7.9").compareTo(Version.parse("1.7.15")));
-        assertEquals(1, Version.parse("1.7.15b").compareTo(Version.parse("1.7.15")));
-        assertEquals(0, Version.parse("1.2").compareTo(Version.parse("1.2.0")));
-        assertEquals(0, Version.parse("FW v2.0.6").compareTo(Version.parse("2.0.6")));
-        assertEquals(0, Version.parse("SW 3.1.1").compareTo(Version.parse("V3.1.1")));
-        assertEquals(0, Version.parse("012U000061").compareTo(Version.parse("U61")));
-        assertEquals(1, Version.parse("012U000093").compareTo(Version.parse("U61")));
-        assertNull(Version.parse("012U000061").compareTo(Version.parse("L81")), "different version lines");
-        assertNull(Version.parse("VF9.1").compareTo(Version.parse("VG3.1")));
-        assertEquals(-1, Version.parse("A.01").compareTo(Version.parse("B.06.18")), "Philips release letters");
-        assertNull(Version.parse("unknown"));
-        assertNull(Version.parse(""));
-    }
-
-    @Test
-    void operatorsAndVers() {
-        assertEquals(Verdict.IN, test("< 1.7.15", "1.7.9"));
-        assertEquals(Verdict.OUT, test("< 1.7.15", "1.7.15b"));
-        assertEquals(Verdict.IN, test("<= 2.2.3", "2.2.3"));
-        assertEquals(Verdict.OUT, test("<= 2.2.3", "SW 3.1.1"));
-        assertEquals(Verdict.OUT, test("< 2.2", "2.2"));
-        assertEquals(Verdict.IN, test("<= 3.0 D15", "3.0 D15"));
-        assertEquals(Verdict.OUT, test("<= 3.3.0", "3.3.2"));
-        assertEquals(Verdict.IN, test("vers:all/<V11.3.2.0", "V11.3.1"));
-        assertEquals(Verdict.IN, test("vers:all/>=V3.0.1|<V3.0.3", "3.0.2"));
-        assertEquals(Verdict.OUT, test("vers:all/>=V3.0.1|<V3.0.3", "3.0.3"));
-        assertEquals(Verdict.IN, test("vers:all/>=V1.17.3<V1.18.0", "1.17.9"), "malformed vers without |");
-        assertEquals(Verdict.OUT, test("vers:all/>=V1.17.3<V1.18.0", "1.18.0"));
-        assertEquals(Verdict.IN, test("vers:all/>=V5.4", "5.10"));
-        assertEquals(Verdict.IN, test(">=v1.0.0|<v3.0.4", "v2.9"));
-        assertEquals(Verdict.IN, test("<=14.0.1_Build_2024-02-28", "14.0.1"));
-        assertEquals(Verdict.IN, test("<V9.40_installed_on_CP150_and_CP300_devices", "9.3"));
-        assertEquals(">=1.17.3,<1.18.0", VersionRange.parse("vers:all/>=V1.17.3<V1.18.0").canonical()
-                .replace("V", ""));
-    }
-
-    @Test
-    void alternativesOfDifferentLines() {
-        assertEquals(Verdict.IN, test("<= U61 |<= L81", "012U000061"));
-        assertEquals(Verdict.OUT, test("<= U61 |<= L81", "012U000093"), "U line decides; L bound is another line");
-        assertEquals(Verdict.UNDECIDED, test("<= U61 |<= L81", "2.0"));
-        assertEquals(Verdict.OUT, test("< 012U000040", "012U000061"));
-    }
-
-    @Test
-    void allVersionsWildcardsAndProse() {
-        assertEquals(Verdict.ALL, test("vers:all/*", "1.0"));
-        assertEquals(Verdict.ALL, test("* (end-of-life 2011)", "9"));
-        assertEquals(Verdict.ALL, test("All versions", ""));
-        assertEquals(Verdict.ALL, test("All_versions_with_switch_chip_M88E6083", "2"));
-        assertEquals(Verdict.IN, test("8.x", "8.2.1"));
-        assertEquals(Verdict.OUT, test("14.x", "15.0"));
-        assertEquals(Verdict.IN, test("prior to 4.2", "4.1.9"));
-        assertEquals(Verdict.OUT, test("All versions prior to 4.2", "4.2"));
-        assertEquals(Verdict.IN, test("3.1 and earlier", "3.1"));
-        assertEquals(Verdict.IN, test("5.0 and later", "6"));
-        assertEquals("8.*", VersionRange.parse("8.x").canonical());
-        assertEquals("*", VersionRange.parse("vers:all/*").canonical());
-    }
-
-    @Test
-    void exactListsAndModelsInTheVersionSlot() {
-        assertEquals(Verdict.IN, test("1.5", "v1.5"));
-        assertEquals(Verdict.OUT, test("1.6", "1.6.1"));
-        assertEquals(Verdict.IN, test("SV20.1 | SV23.0", "SV23.0"));
-        assertEquals(Kind.EXACT, VersionRange.parse("2131 and 2141").kind());
-        assertEquals(Kind.EXACT, VersionRange.parse("B.02 | C.02 | C.03").kind(), "Philips letter-dot versions");
-        assertEquals(Verdict.IN, test("B.02 | C.02 | C.03", "C.02"));
-        assertEquals(Verdict.OUT, test("B.02 | C.02 | C.03", "A.01"));
-        assertEquals(Verdict.IN, test("< B.06.18", "B.06"));
-        assertEquals(Kind.EXACT, VersionRange.parse(
-                "053L000091 (global) / 054U000091 (U.S.) and 053L000092 (global) / 054U000092 (U.S.)").kind());
-        assertEquals(Kind.EXACT, VersionRange.parse("smart3250-2.6.27-wlan2.1.7.cramfs").kind());
-        assertEquals(Kind.EXACT, VersionRange.parse("CMS7.820.075.08/0.74(0.75)").kind());
-        assertEquals(Kind.MODEL, VersionRange.parse("CoaguChek XS Pro").kind());
-        assertEquals(Kind.MODEL, VersionRange.parse("CR-IR 357").kind());
-        assertEquals(Kind.MODEL, VersionRange.parse("3002 S3 | 3005 S3").kind());
-        assertEquals(Kind.MODEL, VersionRange.parse("MMT-508 MiniMed pump").kind());
-        assertEquals(Verdict.ALL, test("CoaguChek XS Pro", "2.0"));
-    }
-
-    @Test
-    void unreadableRangesAreUndecidedNeverOut() {
-        assertEquals(Verdict.UNDECIDED, test("<=September_19_2025", "1.0"));
-        assertEquals(Verdict.UNDECIDED, test("Accu-Chek Inform II Base Unit NEW with Software 04.00.00 or newer", "3"));
-        assertEquals(Verdict.UNKNOWN, test("<= 2.2.3", ""));
-        assertEquals(Verdict.UNKNOWN, test("<= 2.2.3", "unknown"));
-        assertEquals(VersionRange.UNPARSEABLE, VersionRange.parse("<= see vendor notice").canonical());
-    }
-
-    @Test
-    void versionsFollowedByAModelOrAQualifier() {
+    void theVersionPartOfAMixedSlotStillLimits() {
         VersionRange baxter = VersionRange.parse("v8.x model 35700BAX2");
         assertEquals(Kind.WILDCARD, baxter.kind());
         assertEquals("35700BAX2", baxter.model());
         assertEquals(Verdict.IN, baxter.test("8.01.01"));
-        assertEquals(Verdict.OUT, baxter.test("9.1"), "the version part still limits the versions");
-        assertEquals("35700BAX", VersionRange.parse("6.x model 35700BAX").model());
+        assertEquals(Verdict.OUT, baxter.test("9.1"));
 
         VersionRange lvp = VersionRange.parse("9.x (with Wireless Battery Modules >= 22D19 | <= v22D28)");
         assertEquals("9.*", lvp.canonical(), "battery module bounds are not device versions");
-        assertEquals("(with Wireless Battery Modules >= 22D19 | <= v22D28)", lvp.qualifier());
-        assertNull(lvp.model());
         assertEquals(Verdict.IN, lvp.test("9.1"));
-        assertEquals(Verdict.IN, test("6.x (Wireless Battery Modules (16 | 16D38 | >= 20D29 | <= v20D32)", "6.3"));
-        assertEquals(Verdict.OUT, test("<=11.2 on Windows 8.1 with IIS 7.5", "12.0"));
-        assertEquals(Verdict.IN, test("<=11.2 on Windows 8.1 with IIS 7.5", "11.1"));
-        assertEquals("<=1.54", VersionRange.parse("<= 1.54 (integrated into GE MobileLink)").canonical());
+        assertEquals(Verdict.OUT, lvp.test("22D20"));
 
-        assertEquals(Kind.MODEL, VersionRange.parse("MMT-508 MiniMed pump").kind(), "a model alone stays a model");
-        assertNull(VersionRange.parse("MMT-508 MiniMed pump").model());
-        assertEquals(4, VersionRange.parse("053L000091 (global) / 054U000091 (U.S.) and 053L000092 (global) / "
-                + "054U000092 (U.S.)").canonical().split("\\|").length, "notes inside exact lists are not qualifiers");
+        VersionRange accu = VersionRange.parse("Accu-Chek Inform II Base Unit NEW with Software 04.00.00 or newer");
+        assertEquals("Accu-Chek Inform II Base Unit NEW", accu.model());
+        assertEquals(Verdict.IN, accu.test("04.01.02"));
+        assertEquals(Verdict.OUT, accu.test("03.05"));
+
+        VersionRange vx = VersionRange.parse("653 MCE 3.x");
+        assertEquals("653 MCE", vx.model());
+        assertEquals(Verdict.IN, vx.test("3.2"));
+    }
+
+    @Test
+    void blankTextIsUnreadableAndKeepsItsText() {
+        assertEquals(Kind.UNPARSEABLE, VersionRange.parse("  ").kind());
+        assertEquals(Verdict.UNKNOWN, VersionRange.parse(null).test(""));
+        assertEquals(Verdict.UNDECIDED, VersionRange.parse("").test("1.0"));
+        assertEquals("<= 2.2.3", VersionRange.parse(" <= 2.2.3 ").text());
+        assertEquals(VersionRange.UNPARSEABLE, VersionRange.parse("<= see vendor notice").canonical());
     }
 }

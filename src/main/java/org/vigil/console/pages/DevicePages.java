@@ -28,6 +28,8 @@ import org.vigil.inventory.DeviceService;
 import org.vigil.inventory.DeviceView;
 import org.vigil.inventory.importing.ImportResource;
 import org.vigil.inventory.importing.ImportResult;
+import org.vigil.matching.explain.ExplainService;
+import org.vigil.matching.explain.Explanation;
 import org.vigil.matching.finding.FindingService;
 import org.vigil.matching.finding.FindingView;
 import org.vigil.tenancy.Caller;
@@ -42,15 +44,19 @@ public class DevicePages {
         static native TemplateInstance devices(Page<DeviceView> devices, Pager pager, String q, ImportResult result,
                 String uploadError, String fileName);
 
-        static native TemplateInstance device(DeviceView device, Page<FindingView> findings, Pager pager);
+        static native TemplateInstance device(DeviceView device, Page<FindingView> findings, Pager pager,
+                String explainId, Explanation explanation, String explainError);
     }
 
     private final DeviceService devices;
+    private final ExplainService explain;
     private final ImportResource imports;
     private final FindingService findings;
     private final Caller caller;
 
-    public DevicePages(DeviceService devices, ImportResource imports, FindingService findings, Caller caller) {
+    public DevicePages(DeviceService devices, ImportResource imports, FindingService findings, ExplainService explain,
+            Caller caller) {
+        this.explain = explain;
         this.devices = devices;
         this.imports = imports;
         this.findings = findings;
@@ -72,11 +78,24 @@ public class DevicePages {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance detail(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("explain") String explainId) {
         UUID hospital = caller.hospitalId();
         DeviceView device = devices.get(hospital, id);
         Page<FindingView> list = findings.forDevice(hospital, id, new PageRequest(Math.max(0, page), FindingPages.PAGE_SIZE));
-        return Templates.device(device, list, Pager.of(list, "/ui/devices/" + id, Map.of()));
+        // "Why was I not alerted?": the same explanation as GET /api/v1/devices/{id}/explain.
+        Explanation explanation = null;
+        String explainError = null;
+        String wanted = explainId == null ? null : explainId.strip().toUpperCase(java.util.Locale.ROOT);
+        if (wanted != null && !wanted.isEmpty()) {
+            try {
+                explanation = explain.explain(hospital, id, wanted);
+            } catch (ApiException e) {
+                explainError = "No advisory " + wanted + " is known to Vigil.";
+            }
+        }
+        return Templates.device(device, list, Pager.of(list, "/ui/devices/" + id, Map.of()), wanted, explanation,
+                explainError);
     }
 
     /**

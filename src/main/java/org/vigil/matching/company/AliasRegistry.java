@@ -33,12 +33,20 @@ public final class AliasRegistry {
     /** A company name resolved: its canonical key, and whether an alias was needed to get there. */
     public record Resolved(String key, boolean viaAlias) {
         /**
-         * The index bucket: the first four letters of the key without spaces, so that keys related by
-         * {@link #related} ("innokas" / "innokas yhtymae", "sante soft" / "santesoft") always share it.
+         * The index buckets: the first four letters of the key without spaces (umlauts plain), and a first word
+         * shorter than that on its own, so that keys related by {@link #related} ("innokas" / "innokas yhtymae",
+         * "sante soft" / "santesoft", "bd" / "bd biosciences", "oessur" / "ossur") always share one.
          */
-        public String head() {
-            String squashed = key.replace(" ", "");
-            return squashed.length() <= 4 ? squashed : squashed.substring(0, 4);
+        public Set<String> heads() {
+            String plain = plain(key);
+            String squashed = plain.replace(" ", "");
+            Set<String> out = new LinkedHashSet<>();
+            out.add(squashed.length() <= 4 ? squashed : squashed.substring(0, 4));
+            String first = plain.split(" ")[0];
+            if (first.length() < 4) {
+                out.add(first);
+            }
+            return out;
         }
     }
 
@@ -163,7 +171,7 @@ public final class AliasRegistry {
     /** The index heads (first word of each canonical key) of a manufacturer string. */
     public Set<String> heads(String name) {
         Set<String> heads = new LinkedHashSet<>();
-        companies(name).forEach(r -> heads.add(r.head()));
+        companies(name).forEach(r -> heads.addAll(r.heads()));
         return heads;
     }
 
@@ -197,8 +205,84 @@ public final class AliasRegistry {
     }
 
     static boolean related(String a, String b) {
+        return close(a, b) || close(plain(a), plain(b));
+    }
+
+    private static boolean close(String a, String b) {
         return a.equals(b) || a.startsWith(b + " ") || b.startsWith(a + " ")
                 || a.replace(" ", "").equals(b.replace(" ", ""));
+    }
+
+    /** "oessur" (Össur) = "ossur": an umlaut spelled out on one side and dropped on the other. */
+    private static String plain(String s) {
+        return s.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    }
+
+    private volatile Map<String, Set<String>> wordsByCompany;
+
+    /**
+     * The words that name this company or any of its brands and former companies, on either side of a comparison
+     * ("Welch Allyn" and "Hillrom" for Baxter, "Alaris", "Pyxis" and "CareFusion" for BD). They say who made a
+     * product, not which product it is.
+     */
+    public Set<String> companyWords(String name) {
+        Set<String> out = new java.util.HashSet<>(ProductText.tokens(name));
+        Map<String, Set<String>> byCompany = wordsByCompany();
+        for (Resolved r : companies(name)) {
+            out.addAll(Arrays.asList(r.key().split(" ")));
+            out.addAll(byCompany.getOrDefault(r.key(), Set.of()));
+        }
+        out.remove("");
+        return out;
+    }
+
+    private Map<String, Set<String>> wordsByCompany() {
+        Map<String, Set<String>> m = wordsByCompany;
+        if (m == null) {
+            m = new HashMap<>();
+            for (String alias : aliases.keySet()) {
+                String canonical = resolve(alias).key();
+                Set<String> words = m.computeIfAbsent(canonical, k -> new java.util.HashSet<>());
+                words.addAll(Arrays.asList(alias.split(" ")));
+                words.addAll(Arrays.asList(canonical.split(" ")));
+            }
+            wordsByCompany = m;
+        }
+        return m;
+    }
+
+    /**
+     * Companies whose alias or brand is written inside a model or product text ("Alaris Gateway Workstation" names
+     * BD's Alaris): a hospital that writes the former owner in the manufacturer field still names today's brand.
+     */
+    public List<Resolved> brandsIn(String text) {
+        List<String> tokens = ProductText.tokens(text);
+        List<Resolved> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int n = Math.min(3, tokens.size() - i); n >= 1; n--) {
+                String run = String.join(" ", tokens.subList(i, i + n));
+                if (aliases.containsKey(run) && run.length() >= 4) {
+                    Resolved r = resolve(run);
+                    if (out.stream().noneMatch(o -> o.key().equals(r.key()))) {
+                        out.add(r);
+                    }
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Why a brand written in the model text belongs to the vendor, or null. */
+    public String brandOf(String model, String vendor) {
+        for (Resolved b : brandsIn(model)) {
+            for (Resolved v : companies(vendor)) {
+                if (related(b.key(), v.key())) {
+                    return "model names the brand of vendor '" + vendor.strip() + "'";
+                }
+            }
+        }
+        return null;
     }
 
     /** Models this device is also sold as (Epsimed MN-120 → "CMS8000"), for the given manufacturer. */

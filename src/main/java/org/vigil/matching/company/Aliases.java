@@ -38,6 +38,8 @@ public class Aliases {
     private volatile List<Entry> entries = List.of();
     /** The stored alias version the current matcher was built from. */
     private volatile long builtFrom = -1;
+    /** How many affected-product rows the matcher's product families were last read from. */
+    private volatile long familiesFrom = -1;
 
     public Aliases(ManufacturerAliasRepository repository, MatchingConfig config, EntityManager em) {
         this.repository = repository;
@@ -56,7 +58,28 @@ public class Aliases {
                 m = matcher;
             }
         }
+        refreshFamilies(m);
         return m;
+    }
+
+    /**
+     * Keeps the catalogue's product families current: when the number of affected-product rows changed (an ingest
+     * here or on another instance), the product names are read again; names already known are skipped cheaply.
+     */
+    private void refreshFamilies(Matcher m) {
+        long rows = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM affected_product").getSingleResult())
+                .longValue();
+        if (rows == familiesFrom && m.families().size() > 0 || rows == 0) {
+            return;
+        }
+        synchronized (this) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> names = em.createNativeQuery(
+                    "SELECT DISTINCT vendor, product FROM affected_product WHERE vendor IS NOT NULL AND product IS NOT NULL")
+                    .getResultList();
+            names.forEach(n -> m.families().learn((String) n[0], (String) n[1]));
+            familiesFrom = rows;
+        }
     }
 
     /** Records an alias change for every instance; call in the transaction that changed the aliases. */
@@ -82,6 +105,7 @@ public class Aliases {
                 .map(a -> new AliasRegistry.Alias(a.alias, a.canonical)).toList());
         entries = List.copyOf(all);
         matcher = new Matcher(registry);
+        familiesFrom = -1;
         builtFrom = version;
         return registry;
     }

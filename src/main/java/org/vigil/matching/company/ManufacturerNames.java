@@ -22,7 +22,7 @@ public final class ManufacturerNames {
     private static final Set<String> NOISE = Set.of("inc", "incorporated", "ltd", "limited", "llc", "lp", "llp",
             "gmbh", "mbh", "ag", "kg", "kgaa", "co", "corp", "corporation", "company", "companies", "plc", "sa", "sas",
             "sarl", "spa", "srl", "nv", "bv", "oy", "oyj", "ab", "as", "asa", "aps", "kk", "pty", "pte", "pvt", "sl",
-            "se", "international", "intl", "group", "holding", "holdings", "the", "medical", "systems", "system",
+            "se", "hf", "ehf", "sro", "spzoo", "zrt", "kft", "ooo", "international", "intl", "group", "holding", "holdings", "the", "medical", "systems", "system",
             "healthcare", "health", "technologies", "technology", "solutions", "usa", "us", "america", "americas",
             "north", "europe", "deutschland", "germany", "japan", "uk", "div", "division", "operating", "dba");
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;/]|\\band\\b(?!\\s*co\\b)|\\(|\\)|\\boperating as\\b)\\s*",
@@ -36,7 +36,8 @@ public final class ManufacturerNames {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        String text = repairMojibake(name);
+        // "A/S" is a legal form, not two companies.
+        String text = repairMojibake(name).replaceAll("\\b([A-Za-z])/([A-Za-z])\\b", "$1$2");
         Set<String> keys = new LinkedHashSet<>();
         String whole = key(text);
         for (String part : SPLIT.split(text)) {
@@ -54,7 +55,10 @@ public final class ManufacturerNames {
 
     /** One key for one company name (no splitting). */
     public static String key(String name) {
-        String t = fold(repairMojibake(name)).replace("&", " ");
+        // Legal forms written with dots or a slash ("A/S", "S.p.A.", "S.A.") are one word.
+        String t = fold(repairMojibake(name)).replace("&", " ")
+                .replaceAll("\\b([a-z])[./]([a-z])[./]([a-z])\\b\\.?", "$1$2$3")
+                .replaceAll("\\b([a-z])[./]([a-z])\\b\\.?", "$1$2");
         t = t.replaceAll("[^a-z0-9]+", " ").strip();
         List<String> tokens = new ArrayList<>(Arrays.asList(t.split(" ")));
         tokens.removeIf(s -> s.isEmpty() || NOISE.contains(s));

@@ -42,7 +42,7 @@ public class CatalogReader {
         Map<String, List<ProductFacts>> out = new LinkedHashMap<>();
         for (List<String> chunk : chunks(advisoryIds)) {
             query("SELECT advisory_id, product_id, vendor, product, version_text, status, product_code, "
-                    + "model_numbers_json, catalog_numbers_json, udi_dis_json, lots_json, serials_json "
+                    + "model_numbers_json, catalog_numbers_json, udi_dis_json, lots_json, serials_json, full_name "
                     + "FROM affected_product WHERE advisory_id = ANY(?) ORDER BY advisory_id, position", texts(chunk),
                     rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(product(rs)));
         }
@@ -53,7 +53,7 @@ public class CatalogReader {
     public Map<String, List<ProductFacts>> allProducts() {
         Map<String, List<ProductFacts>> out = new LinkedHashMap<>();
         query("SELECT advisory_id, product_id, vendor, product, version_text, status, product_code, model_numbers_json, "
-                + "catalog_numbers_json, udi_dis_json, lots_json, serials_json FROM affected_product "
+                + "catalog_numbers_json, udi_dis_json, lots_json, serials_json, full_name FROM affected_product "
                 + "ORDER BY advisory_id, position", List.of(),
                 rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(product(rs)));
         return out;
@@ -112,7 +112,7 @@ public class CatalogReader {
                 status == null ? ProductStatus.AFFECTED : ProductStatus.valueOf(status), rs.getString(7),
                 Json.readList(rs.getString(8), String.class), Json.readList(rs.getString(9), String.class),
                 Json.readList(rs.getString(10), String.class), Json.readList(rs.getString(11), String.class),
-                Json.readList(rs.getString(12), String.class));
+                Json.readList(rs.getString(12), String.class), rs.getString(13));
     }
 
     private static DeviceFacts device(ResultSet rs) throws SQLException {

@@ -35,7 +35,7 @@ class MatcherTest {
         MatchResult m = match("Contec Medical Systems Co., Ltd.", "CMS 8000", "FW v2.0.6", cms).orElseThrow();
         assertEquals(Confidence.LIKELY, m.confidence());
         assertEquals(List.of("manufacturer 'Contec Medical Systems Co., Ltd.' = vendor 'Contec Health' (name variant)",
-                "model 'CMS 8000' ~ product 'CMS8000 Patient Monitor'", "all versions affected ('vers:all/*')"),
+                "model 'CMS 8000' ~ product 'CMS8000 Patient Monitor' (model number cms8000)", "all versions affected ('vers:all/*')"),
                 m.reasons());
         assertTrue(match("Contec", "CMS-8000", null, cms).isPresent());
         assertTrue(match("Epsimed", "MN-120", null, cms).orElseThrow().reasons().get(0).endsWith("(alias)"));
@@ -49,7 +49,7 @@ class MatcherTest {
                 .orElseThrow().confidence());
         assertTrue(match("Innokas Medical", "VC150", "1.7.15b", vc150).isEmpty(), "1.7.15b is the fix");
         assertEquals(List.of("manufacturer 'Innokas Medical' = vendor 'Innokas YhtymÃ¤ Oy' (name variant)",
-                "model 'VC150' ~ product 'VC150'", "version unknown (affected: '< 1.7.15')"),
+                "model 'VC150' ~ product 'VC150' (model number vc150)", "version unknown (affected: '< 1.7.15')"),
                 match("Innokas Medical", "VC150", "", vc150).orElseThrow().reasons());
         ProductFacts[] medfusion = {leaf("Smiths Medical", "Medfusion 4000 Wireless Syringe Infusion Pump", "1.1"),
             leaf("Smiths Medical", "Medfusion 4000 Wireless Syringe Infusion Pump", "1.6")};

@@ -140,11 +140,23 @@ final class InventoryGenerator {
         }
     }
 
+    private static final java.util.regex.Pattern NAME_LINE =
+            java.util.regex.Pattern.compile("\\b(\\d+(?:\\.(?:\\d+|[xX]))+)\\b");
+
+    private static String inside(VersionText.Reading reading, String product) {
+        java.util.regex.Matcher line = NAME_LINE.matcher(product);
+        if (reading.kind() == VersionText.Kind.ANY && line.find()) {
+            return line.group(1).replace("x", "0").replace("X", "0");
+        }
+        return reading.inRange();
+    }
+
     private void leaf(Advisory a, Facts facts, ProductFacts leaf) {
         String vendor = leaf.vendor() == null ? "" : leaf.vendor();
         String product = leaf.product() == null ? "" : leaf.product();
         VersionText.Reading reading = VersionText.read(leaf.versionText());
-        String in = reading.inRange();
+        String in = inside(reading, product);
+        // "IntelliSpace Portal 8.0.x" with "vers:all/*": every version of the release line the name gives.
         NameReading name = new NameReading(product);
         Set<String> company = companyWords(vendor);
         String source = "leaf " + leaf.productId() + " '" + vendor + "' | '" + product + "' | '" + leaf.versionText()

@@ -32,7 +32,7 @@ final class StoredProducts {
     static ProductFacts facts(String advisoryId, AdvisoryDraft.Product p) {
         return new ProductFacts(advisoryId, p.productId(), p.vendor(), p.product(), p.versionText(),
                 p.status() == null ? ProductStatus.AFFECTED : p.status(), p.productCode(), stored(p.modelNumbers()),
-                stored(p.catalogNumbers()), stored(p.udiDis()), stored(p.lots()), stored(p.serials()));
+                stored(p.catalogNumbers()), stored(p.udiDis()), stored(p.lots()), stored(p.serials()), p.fullName());
     }
 
     private static List<String> stored(List<String> values) {

@@ -102,7 +102,7 @@ final class CsafConverter {
 
     private static Product withStatus(Product p, ProductStatus status) {
         return status == null ? p : new Product(p.productId(), p.vendor(), p.product(), p.versionText(), status,
-                p.productCode(), p.modelNumbers(), p.catalogNumbers(), p.udiDis());
+                p.productCode(), p.modelNumbers(), p.catalogNumbers(), p.udiDis(), p.lots(), p.serials(), p.fullName());
     }
 
     /** CVSS v3 when any score has it (highest wins), v2 otherwise. */

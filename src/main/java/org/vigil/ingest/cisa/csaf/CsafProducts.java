@@ -79,7 +79,8 @@ final class CsafProducts {
         }
         JsonNode helper = product.path("product_identification_helper");
         products.put(id, new Product(id, clean(path.vendor()), clean(name), version, ProductStatus.AFFECTED, null,
-                texts(helper.path("model_numbers")), texts(helper.path("skus")), List.of()));
+                texts(helper.path("model_numbers")), texts(helper.path("skus")), List.of(), List.of(), List.of(),
+                text(product, "name")));
     }
 
     /** Vendor and product names lose the stray spaces CISA leaves ("Medtronic "); version text is not touched. */

@@ -60,6 +60,8 @@ class CsafConverterTest {
         List<Product> products = pump().products();
         assertEquals(ProductStatus.AFFECTED, products.get(0).status());
         assertEquals(ProductStatus.FIXED, products.get(3).status());
+        assertEquals("Acme Medical  Alaris Pump Module: SV20.1 | SV23.0", products.get(0).fullName(),
+                "the leaf's full product name survives the status (matching reads it as context)");
         assertEquals(ProductStatus.AFFECTED, products.get(5).status());
     }
 
