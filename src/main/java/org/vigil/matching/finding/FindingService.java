@@ -139,7 +139,8 @@ public class FindingService {
         if (f == null || !f.hospitalId.equals(hospitalId)) {
             throw ApiException.notFound("Finding " + id);
         }
-        return view(f, em.find(Advisory.class, f.advisoryId), devices.findById(f.deviceId));
+        // The device must be the hospital's too: the finding row alone never surfaces another hospital's device.
+        return view(f, em.find(Advisory.class, f.advisoryId), devices.findOwned(hospitalId, f.deviceId).orElse(null));
     }
 
     /** One device's findings; 404 when the device is not the caller's. */

@@ -60,7 +60,7 @@ public class FindingStats {
         List<FindingView> out = new ArrayList<>();
         for (Object[] r : rows) {
             Finding f = (Finding) r[0];
-            out.add(FindingService.view(f, (Advisory) r[1], devices.findById(f.deviceId)));
+            out.add(FindingService.view(f, (Advisory) r[1], devices.findOwned(hospitalId, f.deviceId).orElse(null)));
         }
         return out;
     }

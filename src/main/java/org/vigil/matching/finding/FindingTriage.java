@@ -116,7 +116,8 @@ public class FindingTriage {
             f.triagedBy = c.changedBy;
             f.triagedAt = c.changedAt;
         }
-        return FindingService.view(f, em.find(Advisory.class, f.advisoryId), devices.findById(f.deviceId));
+        return FindingService.view(f, em.find(Advisory.class, f.advisoryId),
+                devices.findOwned(hospitalId, f.deviceId).orElse(null));
     }
 
     /** The finding's changes, oldest first. */
