@@ -248,14 +248,27 @@ public final class Matcher {
         // better-fitting leaf's product: leaves that leave more of the device's own words unexplained step back.
         int fewest = out.stream().filter(l -> l.company() != null && l.evidence().found())
                 .mapToInt(l -> l.evidence().extras().size()).min().orElse(0);
+        // When every better-fitting leaf is out by version ("Sigma Spectrum" v6.x next to "Baxter Spectrum" v8.x for
+        // a Sigma Spectrum 8.00.01), the other leaf may still be the device under another name: a review, not silence.
+        boolean betterAllOut = out.stream().filter(l -> l.company() != null && l.evidence().found()
+                && l.evidence().extras().size() == fewest).allMatch(l -> l.verdict() == Verdict.OUT);
         List<Leaf> kept = new ArrayList<>();
         for (Leaf l : out) {
             boolean stepBack = l.company() != null && l.evidence().found() && l.evidence().extras().size() > fewest;
-            kept.add(stepBack ? new Leaf(l.product(), l.company(), new ProductEvidence.Result(
-                    ProductEvidence.Level.NONE, List.of("another product of this advisory fits the model better ("
-                            + String.join(", ", l.evidence().extras()) + " not in '" + l.product().facts().product()
-                            + "')"), false, false, l.evidence().named(), l.evidence().missing(),
-                    l.evidence().extras()), null) : l);
+            if (!stepBack) {
+                kept.add(l);
+                continue;
+            }
+            String why = "another product of this advisory fits the model better ("
+                    + String.join(", ", l.evidence().extras()) + " not in '" + l.product().facts().product() + "')";
+            kept.add(betterAllOut
+                    ? new Leaf(l.product(), l.company(), new ProductEvidence.Result(ProductEvidence.Level.REVIEW,
+                            List.of(l.evidence().reasons().get(0), why + ", but its versions do not include the "
+                                    + "device's: review"), false, l.evidence().slotIsModel(), l.evidence().named(),
+                            l.evidence().missing(), l.evidence().extras()), l.verdict())
+                    : new Leaf(l.product(), l.company(), new ProductEvidence.Result(ProductEvidence.Level.NONE,
+                            List.of(why), false, false, l.evidence().named(), l.evidence().missing(),
+                            l.evidence().extras()), null));
         }
         return kept;
     }

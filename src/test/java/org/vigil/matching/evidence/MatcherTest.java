@@ -43,6 +43,22 @@ class MatcherTest {
     }
 
     @Test
+    void theLeafThatFitsBetterWinsUnlessItsVersionsExcludeTheDevice() {
+        ProductFacts[] spectrum = {leaf("Baxter", "Sigma Spectrum", "v6.x model 35700BAX"),
+            leaf("Baxter", "Baxter Spectrum", "v8.x model 35700BAX2")};
+        MatchResult renamed = match("Baxter", "Sigma Spectrum", "8.00.01", spectrum).orElseThrow();
+        assertEquals(Confidence.POSSIBLE, renamed.confidence(), "Sigma Spectrum 8 is sold as Baxter Spectrum 8");
+        assertTrue(renamed.needsReview() && String.join(" ", renamed.reasons()).contains("fits the model better"),
+                renamed.reasons().toString());
+        assertEquals(Confidence.CONFIRMED, match("Baxter", "Sigma Spectrum", "6.05", spectrum).orElseThrow()
+                .confidence());
+        ProductFacts[] vue = {leaf("Philips", "Vue PACS", "<= 12.2.x.x"), leaf("Philips", "Vue Motion", "<= 12.2.1.5")};
+        MatchResult motion = match("Carestream", "Vue Motion", "12.2.1.4", vue).orElseThrow();
+        assertTrue(motion.reasons().stream().anyMatch(r -> r.contains("product 'Vue Motion'")), motion.reasons()
+                .toString());
+    }
+
+    @Test
     void versionsInsideOutsideAndUnknown() {
         ProductFacts vc150 = leaf("Innokas YhtymÃ¤ Oy", "VC150", "< 1.7.15");
         assertEquals(Confidence.CONFIRMED, match("Innokas Yhtymä Oy", "VC150 vital signs monitor", "1.7.9", vc150)
