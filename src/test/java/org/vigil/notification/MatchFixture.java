@@ -93,9 +93,10 @@ public class MatchFixture {
         return UUID.fromString(id);
     }
 
-    /** A model number no other test uses: "XR" and four digits. */
+    /** A model number no other test uses: "XR" and six digits. */
     public static String uniqueModel() {
-        return "XR" + (1000 + (int) (Math.random() * 8999));
+        // Six digits: tests share one database, and 9,000 values made two tests' models meet now and then.
+        return "XR" + (100000 + (int) (Math.random() * 899999));
     }
 
     /** Records one event per device (creating findings as needed) and fires MatchEventsRecorded, as matching does. */
