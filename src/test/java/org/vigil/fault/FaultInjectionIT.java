@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
@@ -134,20 +133,18 @@ class FaultInjectionIT {
     @Order(1)
     void webhookReceiverAnswers500ThenRecovers() {
         Hospital h = webhookHospital("Delta Devices", "/delta");
-        receiver.stubFor(post(urlEqualTo(h.path())).inScenario("delta").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("one"));
-        receiver.stubFor(post(urlEqualTo(h.path())).inScenario("delta").whenScenarioStateIs("one")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("two"));
-        receiver.stubFor(post(urlEqualTo(h.path())).inScenario("delta").whenScenarioStateIs("two")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
-        receiver.stubFor(post(urlEqualTo(h.path())).inScenario("delta").whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(204)));
+        // Deliveries go out concurrently, so no WireMock scenario here (its state changes race with concurrent
+        // requests and can answer 404): the receiver answers 500 until it has failed three requests, then 204.
+        receiver.stubFor(post(urlEqualTo(h.path())).willReturn(aResponse().withStatus(500)));
         List<String> advisories = ids("4", 3);
         feed.publish("Delta Devices", advisories, 0);
         api(b).runCsafAndWait();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Checks.received(receiver, h.path()).size() >= 3);
+        receiver.stubFor(post(urlEqualTo(h.path())).willReturn(aResponse().withStatus(204)));
         Outcome o = Checks.settle(api(a), h, advisories, receiver, Set.of());
         assertTrue(o.failedAttempts() >= 3, "the receiver's three 500s were retried: " + o);
-        TABLE.add("webhook receiver answers 500 three times, then 204", o);
+        TABLE.add("webhook receiver answers 500 (three or more times), then 204", o);
     }
 
     @Test
