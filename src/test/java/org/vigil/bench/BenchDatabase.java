@@ -49,6 +49,11 @@ final class BenchDatabase {
         if (!settings.pg()) {
             return out;
         }
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW autovacuum")) {
+            rs.next();
+            out.add("autovacuum = " + rs.getString(1) + " (off: only Vigil's own ANALYZE after bulk writes keeps the"
+                    + " statistics; no visibility map, so counts cannot be index-only)");
+        }
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT relname, n_live_tup, seq_scan, idx_scan, last_analyze, last_autoanalyze FROM pg_stat_user_tables"
                         + " WHERE relname IN ('device', 'finding', 'match_device_signature', 'match_signature_term',"

@@ -13,8 +13,7 @@ record BenchSettings(String db, Path jar, int hospitals, int devicesPerHospital,
         String pgUser, int connections, int seconds, String xmx, Path corpus, Set<String> phases, Path work) {
 
     static final String OPERATOR_KEY = "bench-operator-key-0123456789abcdef";
-    static final List<String> ALL_PHASES = List.of("import", "ingest", "latency", "load", "instances", "history",
-            "ot", "fda");
+    static final List<String> ALL_PHASES = List.of("import", "ingest", "latency", "load", "instances", "history");
 
     static BenchSettings fromSystemProperties() throws java.io.IOException {
         String db = System.getProperty("bench.db", "pg");
@@ -22,6 +21,11 @@ record BenchSettings(String db, Path jar, int hospitals, int devicesPerHospital,
         Path jar = Path.of(System.getProperty("bench.jar", "target/bench-" + db + "/quarkus-run.jar"));
         int hospitals = Integer.getInteger("bench.hospitals", pg ? 1000 : 200);
         String phases = System.getProperty("bench.phases", String.join(",", ALL_PHASES));
+        for (String phase : phases.split(",")) {
+            if (!ALL_PHASES.contains(phase)) {
+                throw new IllegalArgumentException("-Dbench.phases: unknown phase '" + phase + "', known: " + ALL_PHASES);
+            }
+        }
         return new BenchSettings(db, jar, hospitals, Integer.getInteger("bench.devices", 1000),
                 System.getProperty("bench.pg-server", "127.0.0.1:5432"),
                 System.getProperty("bench.pg-database", "vigil_scale_bench"),

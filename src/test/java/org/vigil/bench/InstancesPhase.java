@@ -96,10 +96,13 @@ final class InstancesPhase {
     }
 
     private void kevRuns(BenchClient client, Instant from, Instant to) {
-        JsonNode runs = client.get(BenchSettings.OPERATOR_KEY, "/api/v1/sources/cisa-kev/runs");
+        JsonNode runs = client.get(BenchSettings.OPERATOR_KEY, "/api/v1/sources/cisa-kev/runs?size=200").get("items");
         int scheduled = 0;
         int skipped = 0;
         for (JsonNode r : runs) {
+            if (r.path("startedAt").isNull() || r.path("startedAt").isMissingNode()) {
+                continue;
+            }
             Instant started = Instant.parse(r.get("startedAt").asText());
             if (started.isAfter(from) && started.isBefore(to)) {
                 scheduled++;

@@ -17,8 +17,6 @@ final class MatchingPhase {
     private final BenchClient client;
     private final BenchMirror mirror;
     private final Bench bench;
-    private int published;
-
     MatchingPhase(BenchClient client, BenchMirror mirror, Bench bench) {
         this.client = client;
         this.mirror = mirror;
@@ -49,7 +47,8 @@ final class MatchingPhase {
         long t = System.nanoTime();
         client.run("cisa-csaf", Duration.ofMinutes(5));
         double emptyRun = Bench.millis(t);
-        String id = String.format("ICSMA-99-900-%02d", ++published);
+        // A new id each time, over every phase and instance: the map holds the ones published so far.
+        String id = String.format("ICSMA-99-900-%02d", findingCount.size() + 1);
         mirror.publishCommonModel(id, "2099-06-01T06:00:00.000000Z");
         t = System.nanoTime();
         client.post(BenchSettings.OPERATOR_KEY, "/api/v1/sources/cisa-csaf/runs", null, null, 202);

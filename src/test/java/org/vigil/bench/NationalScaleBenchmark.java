@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13, national scale on the production path: the packaged jar (pg or embedded H2 build) on a fresh database,
  * 1,000 hospitals × 1,000 devices imported through the API (200 on H2), the ICSMA corpus of ../shared ingested from a
- * local mirror, then wrk on the lists; two instances, a year of history with retention, the OT corpus against a bare
- * Jackson parse. Every figure is printed with the machine's load average. Not part of the test run; see bench/README.md
+ * local mirror, then wrk on the lists; two instances, a year of history with retention. Every figure is printed with the machine's load average. Not part of the test run; see bench/README.md
  * (one command: {@code bench/run pg} or {@code bench/run h2}).
  */
 class NationalScaleBenchmark {
@@ -71,6 +70,9 @@ class NationalScaleBenchmark {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
+        }
+        if (s.pg() && s.runs("history")) {
+            new HistoryPhase(s, new LoadPhase(s, wrk, bench), db, bench).run(tenants, instances::start);
         }
         advisoryFindings.forEach((id, n) -> bench.note(id + ": " + n + " findings in the first hospital"));
         bench.printSummary();

@@ -50,6 +50,7 @@ final class VigilJar implements AutoCloseable {
         env.put("VIGIL_SOURCES_CISA_KEV_ENABLED", "false");
         // No trigger stored for it: Quartz (jdbc store) starts a changed cron only at the old trigger's next fire time.
         env.put("VIGIL_SOURCES_CISA_KEV_CRON", "off");
+        env.put("VIGIL_RETENTION_CRON", "off");   // the same; the history phase starts it on an instance of its own
         env.put("VIGIL_SOURCES_FDA_RECALL_ENABLED", "false");
         env.put("VIGIL_SOURCES_FDA_SAFETY_ENABLED", "false");
         env.put("VIGIL_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");

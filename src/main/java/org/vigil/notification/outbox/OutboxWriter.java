@@ -74,6 +74,9 @@ public class OutboxWriter {
         if (byHospital.isEmpty()) {
             return 0;
         }
+        // Only the subscribed hospitals' events are read further: a full re-match records an event for every finding
+        // of every hospital, and the findings and devices of hospitals without a subscription are never needed.
+        events = events.stream().filter(e -> byHospital.containsKey(e.hospitalId)).toList();
         Map<String, Advisory> advisories = byId(Advisory.class, events.stream().map(e -> e.advisoryId).toList(), a -> a.id);
         Map<UUID, Finding> findings = byId(Finding.class, events.stream().map(e -> e.findingId).toList(), f -> f.id);
         Map<UUID, Device> devices = byId(Device.class, events.stream().map(e -> e.deviceId).toList(), d -> d.id);
