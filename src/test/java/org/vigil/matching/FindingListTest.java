@@ -1,6 +1,7 @@
 package org.vigil.matching;
 
 import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,7 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.vigil.advisory.AdvisoryDraft;
 import org.vigil.advisory.AdvisoryService;
+import org.vigil.advisory.Severity;
+import org.vigil.api.Page;
+import org.vigil.api.PageRequest;
+import org.vigil.matching.finding.FindingService;
+import org.vigil.matching.finding.FindingView;
 import org.vigil.support.Api;
 
 /** The findings list as a client pages through it: order, totals, filters, summaries, a removed device. */
@@ -21,6 +28,9 @@ class FindingListTest {
 
     @Inject
     AdvisoryService advisories;
+
+    @Inject
+    FindingService findings;
 
     @Test
     void pagesNewestFirstWithTheirTotals() {
@@ -82,6 +92,34 @@ class FindingListTest {
                 .body("items[0].resolution", equalTo("device removed from the inventory"));
     }
 
+    /** The console's orders and text search: the page is cut before the joins, so order and totals must still hold. */
+    @Test
+    void sortedAndSearchedPagesKeepTheirOrderAndTotals() {
+        Api.Tenant a = Api.newHospital("List sorted");
+        String maker = "Sortmaker " + UUID.randomUUID().toString().substring(0, 6);
+        device(a, "S-1", maker);
+        device(a, "S-2", maker);
+        String high = publish(maker, "ICSMA-95-", Severity.HIGH);
+        String critical = publish(maker, "ICSMA-94-", Severity.CRITICAL);
+        String low = publish(maker, "ICSMA-93-", Severity.LOW);
+        FindingService.Filter all = new FindingService.Filter(null, null, null, null, null, null);
+
+        List<String> bySeverity = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            Page<FindingView> p = findings.list(a.id(), all, new FindingService.Listing(null, "-severity"),
+                    new PageRequest(page, 2));
+            assertEquals(6, p.total());
+            p.items().forEach(f -> bySeverity.add(f.advisory().id()));
+        }
+        assertEquals(List.of(critical, critical, high, high, low, low), bySeverity);
+
+        Page<FindingView> searched = findings.list(a.id(), new FindingService.Filter(null, "LOW,CRITICAL", null, null,
+                null, null), new FindingService.Listing("s-2", "severity"), new PageRequest(0, 10));
+        assertEquals(2, searched.total());
+        assertEquals(List.of(low, critical), searched.items().stream().map(f -> f.advisory().id()).toList());
+        assertEquals(List.of("S-2", "S-2"), searched.items().stream().map(f -> f.device().assetId()).toList());
+    }
+
     private static String device(Api.Tenant t, String asset, String maker) {
         return t.call().contentType(ContentType.JSON).body(Map.of("assetId", asset, "manufacturer", maker,
                 "model", "Pump QX-7", "quantity", 2, "location", "Ward 3")).post("/api/v1/devices")
@@ -89,9 +127,16 @@ class FindingListTest {
     }
 
     private String publish(String maker, String prefix) {
+        return publish(maker, prefix, Severity.HIGH);
+    }
+
+    private String publish(String maker, String prefix, Severity severity) {
         String id = prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        advisories.upsert(Drafts.csaf(id, "1", List.of(Drafts.product("CSAFPID-0001", maker, "Pump QX-7", "vers:all/*")),
-                "CVE-2099-1234"));
+        AdvisoryDraft d = Drafts.csaf(id, "1", List.of(Drafts.product("CSAFPID-0001", maker, "Pump QX-7", "vers:all/*")),
+                "CVE-2099-1234");
+        advisories.upsert(new AdvisoryDraft(d.id(), d.source(), d.title(), d.summary(), d.url(), d.published(),
+                d.updated(), d.revision(), severity, d.status(), d.cves(), d.products(), d.remediations(),
+                d.references(), d.revisionHistory(), d.details(), d.provenance(), d.rawDocument()));
         return id;
     }
 }

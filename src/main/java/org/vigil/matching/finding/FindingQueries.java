@@ -29,6 +29,8 @@ public class FindingQueries {
             + "d.id, d.asset_id, d.manufacturer, d.model, d.version, d.location, d.department, d.quantity, "
             + "a.id, a.source, a.title, a.severity, a.cvss_max, a.kev, a.url, a.revision, a.published, a.updated";
 
+    private static final java.util.regex.Pattern ADVISORY_COLUMN = java.util.regex.Pattern.compile("\\ba\\.");
+
     private final CatalogReader reader;
 
     public FindingQueries(CatalogReader reader) {
@@ -53,10 +55,15 @@ public class FindingQueries {
         params.add(page.size());
         params.add((long) page.page() * page.size());
         List<FindingView> items = new ArrayList<>(page.size());
+        // The page's findings first, then only those joined to their device and advisory: H2 otherwise joins every
+        // finding of the hospital before it sorts and cuts the page (3.4 ms of CPU a request at 400 findings).
         // The device must belong to the finding's hospital too: defence in depth, the finding alone decides nothing.
-        reader.query("SELECT " + COLUMNS + " FROM finding f JOIN advisory a ON a.id = f.advisory_id "
-                + "LEFT JOIN device d ON d.id = f.device_id AND d.hospital_id = f.hospital_id WHERE " + where.sql()
-                + " ORDER BY " + orderBy + ", f.id LIMIT ? OFFSET ?", params, rs -> items.add(view(rs)));
+        boolean advisoryInPage = where.needsAdvisory() || ADVISORY_COLUMN.matcher(orderBy).find();
+        reader.query("SELECT " + COLUMNS + " FROM (SELECT f.* FROM finding f"
+                + (advisoryInPage ? " JOIN advisory a ON a.id = f.advisory_id" : "") + " WHERE " + where.sql()
+                + " ORDER BY " + orderBy + ", f.id LIMIT ? OFFSET ?) f JOIN advisory a ON a.id = f.advisory_id "
+                + "LEFT JOIN device d ON d.id = f.device_id AND d.hospital_id = f.hospital_id"
+                + " ORDER BY " + orderBy + ", f.id", params, rs -> items.add(view(rs)));
         return page.of(items, page.total(items.size(), () -> count(where)));
     }
 
