@@ -24,7 +24,7 @@ public final class Matcher {
      * The rules' version: change it with any change of what matches (words, vocabulary, aliases, index terms).
      * A deployment that starts with other rules than its findings were made with re-matches everything once.
      */
-    public static final String RULES = "2026-12-01.1";
+    public static final String RULES = "2026-12-01.2";
 
     private static final java.util.regex.Pattern LEADING_MODEL =
             java.util.regex.Pattern.compile("^\\s*(?:<=?|>=?|=)?\\s*([A-Za-z]{1,3}\\d{1,3})\\s+[A-Za-z]?\\.?\\d");

@@ -148,6 +148,11 @@ public final class ProductEvidence {
                 } else if (!dHit[i] && productCodes && suffixOf(w.text(), pw)) {
                     codeHit = true;
                     dHit[i] = true;
+                } else if (!dHit[i] && productCodes && !(specificCovered.isEmpty() && familyCovered.isEmpty())
+                        && withoutDesignator(w.text(), pw)) {
+                    // "ExactaMix 2400" for "ExactaMix EM2400": the number without its letters, and the line agrees.
+                    codeHit = true;
+                    dHit[i] = true;
                 }
             }
             if (!dHit[i]) {
@@ -343,6 +348,24 @@ public final class ProductEvidence {
         for (Word w : productWords) {
             if (w.role() == Role.CODE && code.length() == w.text().length() + 1 && code.endsWith(w.text())
                     && Character.isLetter(code.charAt(0)) && Character.isLetter(w.text().charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A device number of three or more digits that is a product model number with its designator left off: "2400"
+     * and "em2400". Only the letters in front; "2400" is not "em2400b", and "240" is not "em2400".
+     */
+    private static boolean withoutDesignator(String code, List<Word> productWords) {
+        if (code.length() < 3 || !code.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        for (Word w : productWords) {
+            String designator = ModelNumbers.designator(w.text());
+            if (w.role() == Role.CODE && !designator.isEmpty() && designator.length() <= 3
+                    && w.text().equals(designator + code)) {
                 return true;
             }
         }

@@ -59,6 +59,19 @@ class MatcherTest {
     }
 
     @Test
+    void aModelNumberWrittenWithoutItsDesignator() {
+        ProductFacts[] exactamix = {leaf("Baxter", "ExactaMix EM2400", "1.10 | 1.11 | 1.13 | 1.14"),
+            leaf("Baxter", "ExactaMix EM1200", "1.1 | 1.2 | 1.4 | 1.5")};
+        MatchResult m = match("Baxter", "ExactaMix 2400", "1.13", exactamix).orElseThrow();
+        assertEquals(Confidence.CONFIRMED, m.confidence());
+        assertTrue(m.reasons().stream().anyMatch(r -> r.contains("product 'ExactaMix EM2400'")), m.reasons().toString());
+        assertTrue(match("Baxter", "ExactaMix 2400", "1.2", exactamix).isEmpty(), "1.2 is an EM1200 release only");
+        assertTrue(match("Baxter", "ExactaMix 3600", "1.13", exactamix).isEmpty(), "another number");
+        assertTrue(match("Baxter", "Compounder 2400", "1.13", exactamix).isEmpty(), "the number alone, another line");
+        assertTrue(match("Baxter", "ExactaMix 240", "1.13", exactamix).isEmpty(), "part of the number");
+    }
+
+    @Test
     void versionsInsideOutsideAndUnknown() {
         ProductFacts vc150 = leaf("Innokas YhtymÃ¤ Oy", "VC150", "< 1.7.15");
         assertEquals(Confidence.CONFIRMED, match("Innokas Yhtymä Oy", "VC150 vital signs monitor", "1.7.9", vc150)
