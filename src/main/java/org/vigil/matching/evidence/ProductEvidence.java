@@ -228,9 +228,14 @@ public final class ProductEvidence {
             // A brand the product names and the device does not, while the device names a line of its own: the
             // device is another product of that company ("Kiestra DB Manager" is not "Alaris Systems Manager").
             boolean otherBrand = extraLine && brandNotNamed(pw, pHit, df.manufacturer(), pf.vendor());
+            // "Orthanc" for "Orthanc server": a product named after its brand, and the device names that brand and
+            // nothing else of its own.
+            boolean brandOnly = c == 0 && !brandGroups.isEmpty() && brandCovered.size() == brandGroups.size()
+                    && extras.isEmpty() && otherKinds.isEmpty();
             level = otherBrand ? Level.NONE : c == n && (!extraLine || n >= 2) ? Level.STRONG
                     : c == n || c >= 2 && c * 3 >= n * 2 && !extraLine
-                            || c >= 1 && extras.isEmpty() && otherKinds.isEmpty() ? Level.REVIEW : Level.NONE;
+                            || c >= 1 && extras.isEmpty() && otherKinds.isEmpty() || brandOnly ? Level.REVIEW
+                            : Level.NONE;
             why = why + (level == Level.REVIEW ? ": review" : "");
         } else if (!brandGroups.isEmpty() && brandCovered.size() == brandGroups.size() && !extraLine) {
             // A name of nothing but the brand ("Alaris"): the device names the brand and nothing else of its own.

@@ -72,6 +72,24 @@ class MatcherTest {
     }
 
     @Test
+    void aProductNamedAfterItsBrandAndFormerCompanies() {
+        ProductFacts[] orthanc = {leaf("Orthanc", "Orthanc server", "<1.5.8"), leaf("Orthanc", "Osimis WebViewer",
+                "1.4.2.0-9d9eff4")};
+        MatchResult server = match("Orthanc", "Orthanc", "1.5.7", orthanc).orElseThrow();
+        assertEquals(Confidence.POSSIBLE, server.confidence());
+        assertTrue(server.needsReview() && server.reasons().stream().anyMatch(r -> r.contains("'Orthanc server'")),
+                server.reasons().toString());
+        assertTrue(match("Orthanc", "Orthanc", "1.5.8", orthanc).isEmpty(), "1.5.8 is fixed");
+        assertTrue(match("Orthanc", "Orthanc viewer", "1.5.7", orthanc).isEmpty(), "another kind of product");
+        ProductFacts eli = leaf("Hillrom and ELI, Baxter International Inc.", "Welch Allyn ELI 380 Resting Electrocardiograph",
+                "<= 2.6.0");
+        assertTrue(match("Mortara Instrument, Inc.", "ELI 380 Resting ECG", "2.6.0", eli).isPresent(), "Mortara is Hillrom's");
+        ProductFacts prism = leaf("Thermo Fisher", "ABI PRISM 3100/3100-Avant Data Collection Software", "<=2.0");
+        assertTrue(match("Applied Biosystems", "3100-Avant Genetic Analyzer", "1.1", prism).isPresent(),
+                "Applied Biosystems is a Thermo Fisher brand");
+    }
+
+    @Test
     void versionsInsideOutsideAndUnknown() {
         ProductFacts vc150 = leaf("Innokas YhtymÃ¤ Oy", "VC150", "< 1.7.15");
         assertEquals(Confidence.CONFIRMED, match("Innokas Yhtymä Oy", "VC150 vital signs monitor", "1.7.9", vc150)
