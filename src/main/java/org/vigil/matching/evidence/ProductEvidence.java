@@ -219,7 +219,8 @@ public final class ProductEvidence {
             } else if (kindGroups.isEmpty() || kindCovered.size() == kindGroups.size()) {
                 level = extraLine || familyCovered.size() < family.size() ? Level.REVIEW : Level.STRONG;
             } else {
-                level = extras.isEmpty() && otherKinds.isEmpty() ? Level.REVIEW : Level.NONE;
+                // Extra model numbers are the family's members ("NovaSeq 6000" of "NovaSeq Control Software").
+                level = (extras.isEmpty() || !extraLine) && otherKinds.isEmpty() ? Level.REVIEW : Level.NONE;
                 why = why + ", a product family shared by several products: review";
             }
         } else if (!kindGroups.isEmpty()) {

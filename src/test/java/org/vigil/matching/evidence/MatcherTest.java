@@ -81,6 +81,19 @@ class MatcherTest {
                 server.reasons().toString());
         assertTrue(match("Orthanc", "Orthanc", "1.5.8", orthanc).isEmpty(), "1.5.8 is fixed");
         assertTrue(match("Orthanc", "Orthanc viewer", "1.5.7", orthanc).isEmpty(), "another kind of product");
+        ProductFacts[] novaseq = {leaf("Illumina", "NovaSeq 6000 Control Software", "<= 1.7"),
+            leaf("Illumina", "NovaSeq Control Software", "1.8"), leaf("Illumina", "iSeq 100", "vers:all/*")};
+        // As in the catalogue: "NovaSeq" is a family word once two product names share it.
+        Families families = new Families(AliasRegistry.builtIn());
+        families.learn(List.of(novaseq));
+        Matcher withFamilies = new Matcher(AliasRegistry.builtIn(), families);
+        java.util.function.Function<String, Optional<MatchResult>> novaseqAt = version -> withFamilies.match(
+                withFamilies.prepare(new DeviceFacts(UUID.randomUUID(), UUID.randomUUID(), "Illumina", "NovaSeq 6000",
+                        version, null, null, null)), List.of(novaseq).stream().map(withFamilies::prepare).toList());
+        MatchResult member = novaseqAt.apply("1.8").orElseThrow();
+        assertTrue(member.needsReview() && member.reasons().stream().anyMatch(r -> r.contains("'NovaSeq Control Software'")),
+                "a member of the family the 1.8 leaf names: " + member.reasons());
+        assertTrue(novaseqAt.apply("1.9").isEmpty(), "1.9 is in no leaf");
         ProductFacts eli = leaf("Hillrom and ELI, Baxter International Inc.", "Welch Allyn ELI 380 Resting Electrocardiograph",
                 "<= 2.6.0");
         assertTrue(match("Mortara Instrument, Inc.", "ELI 380 Resting ECG", "2.6.0", eli).isPresent(), "Mortara is Hillrom's");
