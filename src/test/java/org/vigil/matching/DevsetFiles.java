@@ -115,7 +115,9 @@ final class DevsetFiles {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Trailing commas as the cisa-csaf source reads them (icsma-26-216-01 has some upstream).
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
     /** A minimal product-tree walk (vendor → product_name → version leaf) for the pure evaluation. */
     static Map<String, List<ProductFacts>> products(List<Path> docs) throws IOException {
