@@ -51,6 +51,9 @@ public final class VersionRange {
         if (kind == Kind.ALL || kind == Kind.MODEL || kind == Kind.CONDITION) {
             return Verdict.ALL;
         }
+        if (writtenAsListed(deviceVersion)) {
+            return Verdict.IN;
+        }
         Version v = Version.parse(deviceVersion);
         if (v == null) {
             return Verdict.UNKNOWN;
@@ -67,6 +70,27 @@ public final class VersionRange {
             out |= r == Verdict.OUT;
         }
         return out ? Verdict.OUT : Verdict.UNDECIDED;
+    }
+
+    /**
+     * The device version is, letter for letter (case and spacing aside), the version text or one item of its "|"
+     * list, with no comparison in it: "0x0110_v1.1.0" for "0x0110_v1.1.0" is in whatever the grammar makes of it.
+     */
+    private boolean writtenAsListed(String deviceVersion) {
+        if (deviceVersion == null || deviceVersion.isBlank() || text.matches(".*[<>=*].*") || text.contains("vers:")) {
+            return false;
+        }
+        String d = squash(deviceVersion);
+        for (String item : text.split("\\|")) {
+            if (!item.isBlank() && squash(item).equals(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String squash(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
     }
 
     public Kind kind() {

@@ -43,7 +43,15 @@ class HandWrittenInventoryTest {
             prepared.forEach((id, products) -> matcher.match(device, products).ifPresent(m -> matched.add(id)));
             boolean ok = r.expected().equals("-") ? matched.isEmpty() : matched.contains(r.expected());
             if (!ok) {
-                wrong.add(r + " matched " + matched);
+                StringBuilder why = new StringBuilder(r + " matched " + matched);
+                if (prepared.containsKey(r.expected())) {   // what the matcher saw in each leaf of the expected one
+                    for (Matcher.Leaf leaf : matcher.weigh(device, prepared.get(r.expected()))) {
+                        why.append("\n    ").append(leaf.product().facts().product()).append(" | ")
+                                .append(leaf.company()).append(" | ").append(leaf.evidence().level())
+                                .append(leaf.evidence().reasons()).append(" | ").append(leaf.verdict());
+                    }
+                }
+                wrong.add(why.toString());
             }
         }
         System.out.printf("hand-written inventory: %d rows, %d as expected%n", rows.size(), rows.size() - wrong.size());

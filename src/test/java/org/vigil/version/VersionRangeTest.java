@@ -104,6 +104,10 @@ class VersionRangeTest {
             see 1.2.3 notes ¦ 3 ¦ UNDECIDED
             <= R4.1L1 ¦ 4.1 ¦ UNDECIDED
             8.x ¦ VF9.1 ¦ UNDECIDED
+            0x0110_v1.1.0 ¦ 0x0110_v1.1.0 ¦ IN
+            LPI 3.5.12.P30 ¦ lpi 3.5.12.p30 ¦ IN
+            4.20 | 4.20 SR1 | 4.30 ¦ 4.20 SR1 ¦ IN
+            0x0110_v1.1.0 ¦ 0x0110_v1.0.9 ¦ OUT
             """)
     void verdicts(String range, String device, Verdict expected) {
         assertEquals(expected, VersionRange.parse(range).test(device));
