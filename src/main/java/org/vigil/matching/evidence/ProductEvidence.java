@@ -153,6 +153,12 @@ public final class ProductEvidence {
                     // "ExactaMix 2400" for "ExactaMix EM2400": the number without its letters, and the line agrees.
                     codeHit = true;
                     dHit[i] = true;
+                } else if (!dHit[i] && productCodes
+                        && !(specificCovered.isEmpty() && familyCovered.isEmpty() && brandCovered.isEmpty())
+                        && withExtraDesignator(w.text(), pw)) {
+                    // "Alaris PCU 8015" for "Alaris PC Unit Model 8015": letters joined to the product's number.
+                    codeHit = true;
+                    dHit[i] = true;
                 }
             }
             if (!dHit[i]) {
@@ -372,6 +378,27 @@ public final class ProductEvidence {
             String designator = ModelNumbers.designator(w.text());
             if (w.role() == Role.CODE && !designator.isEmpty() && designator.length() <= 3
                     && w.text().equals(designator + code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A device model number that is letters joined to one of the product's model numbers: "pcu8015" (from "PCU 8015")
+     * and "8015", "prm3120" and "3120", "hdxt3t" and "3t" of "3.0T Signa Hdxt". The product's number must have
+     * three or more digits, or the letters must be a word of the product; "mx450" is not "x450".
+     */
+    private static boolean withExtraDesignator(String code, List<Word> productWords) {
+        String designator = ModelNumbers.designator(code);
+        String rest = code.substring(designator.length());
+        if (designator.isEmpty() || designator.length() > 5 || rest.isEmpty()) {
+            return false;
+        }
+        boolean letterWord = productWords.stream().anyMatch(w -> w.text().equals(designator));
+        for (Word w : productWords) {
+            if (w.role() == Role.CODE && w.text().equals(rest) && Character.isDigit(rest.charAt(0))
+                    && (letterWord || rest.chars().filter(Character::isDigit).count() >= 3)) {
                 return true;
             }
         }

@@ -69,6 +69,12 @@ class MatcherTest {
         assertTrue(match("Baxter", "ExactaMix 3600", "1.13", exactamix).isEmpty(), "another number");
         assertTrue(match("Baxter", "Compounder 2400", "1.13", exactamix).isEmpty(), "the number alone, another line");
         assertTrue(match("Baxter", "ExactaMix 240", "1.13", exactamix).isEmpty(), "part of the number");
+        ProductFacts pcu = leaf("Becton, Dickinson and Company (BD)", "Alaris PC Unit Model 8015", "<= 9.33.1");
+        assertTrue(match("BD", "Alaris PCU 8015", "9.33", pcu).isPresent(), "PCU joined to the product's 8015");
+        assertTrue(match("BD", "Alaris PCU 8100", "9.33", pcu).isEmpty(), "another number");
+        ProductFacts signa = leaf("GE Healthcare", "3.0T Signa Hdxt", "HD 16 | HD23");
+        assertTrue(match("GE Healthcare", "Signa HDxt 3.0T", "HD23", signa).isPresent(), "the field strength after the name");
+        assertTrue(match("GE Healthcare", "Signa HDxt 1.5T", "HD23", signa).isEmpty(), "another field strength");
     }
 
     @Test
