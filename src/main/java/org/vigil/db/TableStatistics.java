@@ -52,7 +52,7 @@ public class TableStatistics {
 
     TableStatistics(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.dataSource = dataSource;
-        this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
+        this.postgres = Dialect.postgres(dbKind);
     }
 
     void afterDevices(@Observes(during = TransactionPhase.AFTER_SUCCESS) DevicesChanged change) {

@@ -73,8 +73,8 @@ public class RetentionService {
         long e = events.map(age -> batches(cutoff -> deleteEvents(cutoff), now.minus(age))).orElse(0L);
         long d = deliveries.map(age -> batches(cutoff -> deleteDeliveries("DELIVERED", cutoff), now.minus(age))
                 + batches(cutoff -> deleteDeliveries("DEAD", cutoff), now.minus(age))).orElse(0L);
-        long i = runs.map(age -> ingestRuns(now.minus(age))).orElse(0L);
-        long m = runs.map(age -> matchingRuns(now.minus(age))).orElse(0L);
+        long i = runs.map(age -> finishedRuns(INGEST_RUNS, now.minus(age))).orElse(0L);
+        long m = runs.map(age -> finishedRuns(MATCHING_RUNS, now.minus(age))).orElse(0L);
         Purged purged = new Purged(e, d, i, m);
         if (purged.total() > 0) {
             statistics.refreshSoon();
@@ -165,45 +165,34 @@ public class RetentionService {
         return new Batch(deleted, found != null);
     }
 
-    private static final String INGEST_FINISHED = "('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')";
-    private static final String MATCHING_FINISHED = "('SUCCEEDED', 'FAILED')";
-
-    // Per source: the cutoff is moved back to the start of its runs-keep-th newest finished run, so those stay. One
-    // range of the (source, started_at) index per batch, instead of counting newer runs for every candidate.
-    private long ingestRuns(Instant cutoff) {
-        long total = 0;
-        for (String source : QuarkusTransaction.requiringNew().call(() -> strings(
-                "SELECT DISTINCT source FROM ingest_run WHERE status IN " + INGEST_FINISHED))) {
-            Instant kept = QuarkusTransaction.requiringNew().call(() -> keepFrom(
-                    "SELECT started_at FROM ingest_run WHERE source = ?1 AND status IN " + INGEST_FINISHED
-                            + " ORDER BY started_at DESC", source, cutoff));
-            if (kept == null) {
-                continue;
-            }
-            total += batches(c -> deleteSelected("ingest_run", em.createNativeQuery("SELECT r.id FROM ingest_run r"
-                            + " WHERE r.source = ?1 AND r.started_at < ?2 AND r.status IN " + INGEST_FINISHED
-                            + " AND NOT EXISTS (SELECT 1 FROM source_state s WHERE s.last_run_id = r.id)"
-                            + " ORDER BY r.started_at" + first(), UUID.class)
-                    .setParameter(1, source).setParameter(2, c)), kept);
-        }
-        return total;
+    /**
+     * A run table: its grouping column (each group keeps its newest runs), its time column, the finished statuses,
+     * and the condition under which a run is still referenced and must stay.
+     */
+    private record RunTable(String table, String group, String time, String finished, String referenced) {
     }
 
-    private long matchingRuns(Instant cutoff) {
+    private static final RunTable INGEST_RUNS = new RunTable("ingest_run", "source", "started_at",
+            "('SUCCEEDED', 'PARTIAL', 'FAILED', 'SKIPPED')", "SELECT 1 FROM source_state s WHERE s.last_run_id = r.id");
+    private static final RunTable MATCHING_RUNS = new RunTable("matching_run", "kind", "created_at",
+            "('SUCCEEDED', 'FAILED')", "SELECT 1 FROM matching_lease l WHERE l.run_id = r.id");
+
+    // Per source (per re-match kind): the cutoff is moved back to the start of its runs-keep-th newest finished run,
+    // so those stay. One range of the (group, time) index per batch, instead of counting newer runs for every candidate.
+    private long finishedRuns(RunTable t, Instant cutoff) {
         long total = 0;
-        for (String kind : QuarkusTransaction.requiringNew().call(() -> strings(
-                "SELECT DISTINCT kind FROM matching_run WHERE status IN " + MATCHING_FINISHED))) {
+        for (String group : QuarkusTransaction.requiringNew().call(() -> strings(
+                "SELECT DISTINCT " + t.group() + " FROM " + t.table() + " WHERE status IN " + t.finished()))) {
             Instant kept = QuarkusTransaction.requiringNew().call(() -> keepFrom(
-                    "SELECT created_at FROM matching_run WHERE kind = ?1 AND status IN " + MATCHING_FINISHED
-                            + " ORDER BY created_at DESC", kind, cutoff));
+                    "SELECT " + t.time() + " FROM " + t.table() + " WHERE " + t.group() + " = ?1 AND status IN "
+                            + t.finished() + " ORDER BY " + t.time() + " DESC", group, cutoff));
             if (kept == null) {
                 continue;
             }
-            total += batches(c -> deleteSelected("matching_run", em.createNativeQuery("SELECT r.id FROM matching_run r"
-                            + " WHERE r.kind = ?1 AND r.created_at < ?2 AND r.status IN " + MATCHING_FINISHED
-                            + " AND NOT EXISTS (SELECT 1 FROM matching_lease l WHERE l.run_id = r.id)"
-                            + " ORDER BY r.created_at" + first(), UUID.class)
-                    .setParameter(1, kind).setParameter(2, c)), kept);
+            total += batches(c -> deleteSelected(t.table(), em.createNativeQuery("SELECT r.id FROM " + t.table() + " r"
+                            + " WHERE r." + t.group() + " = ?1 AND r." + t.time() + " < ?2 AND r.status IN " + t.finished()
+                            + " AND NOT EXISTS (" + t.referenced() + ") ORDER BY r." + t.time() + first(), UUID.class)
+                    .setParameter(1, group).setParameter(2, c)), kept);
         }
         return total;
     }

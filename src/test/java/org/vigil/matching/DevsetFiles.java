@@ -119,6 +119,16 @@ final class DevsetFiles {
     private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build();
 
+    /** Every product of these documents by advisory, prepared by the matcher, which first learns their families. */
+    static Map<String, List<org.vigil.matching.evidence.Matcher.PreparedProduct>> prepared(
+            org.vigil.matching.evidence.Matcher matcher, List<Path> docs) throws IOException {
+        Map<String, List<ProductFacts>> advisories = products(docs);
+        advisories.values().forEach(matcher::learn);
+        Map<String, List<org.vigil.matching.evidence.Matcher.PreparedProduct>> out = new LinkedHashMap<>();
+        advisories.forEach((id, products) -> out.put(id, products.stream().map(matcher::prepare).toList()));
+        return out;
+    }
+
     /** A minimal product-tree walk (vendor → product_name → version leaf) for the pure evaluation. */
     static Map<String, List<ProductFacts>> products(List<Path> docs) throws IOException {
         Map<String, List<ProductFacts>> out = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.vigil.matching.company.AliasRegistry;
 import org.vigil.matching.evidence.DeviceFacts;
 import org.vigil.matching.evidence.Matcher;
-import org.vigil.matching.evidence.ProductFacts;
 
 /**
  * The matcher alone against ../shared/matching-devset (no database, no ingestion): every device × every ICSMA
@@ -24,11 +23,9 @@ class DevsetMatcherBenchmark {
     @Test
     void precisionAndRecall() throws Exception {
         assumeTrue(DevsetFiles.SHARED != null, "../shared/matching-devset is absent: devset evaluation skipped");
-        Map<String, List<ProductFacts>> advisories = DevsetFiles.products(DevsetFiles.icsmaDocuments(true));
         Matcher matcher = new Matcher(AliasRegistry.builtIn());
-        advisories.values().forEach(matcher::learn);
-        Map<String, List<Matcher.PreparedProduct>> prepared = new java.util.LinkedHashMap<>();
-        advisories.forEach((id, products) -> prepared.put(id, products.stream().map(matcher::prepare).toList()));
+        Map<String, List<Matcher.PreparedProduct>> prepared = DevsetFiles.prepared(matcher,
+                DevsetFiles.icsmaDocuments(true));
         for (String set : DevsetFiles.SETS) {
             score(set, matcher, prepared);
         }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.vigil.matching.company.AliasRegistry;
 import org.vigil.matching.evidence.DeviceFacts;
 import org.vigil.matching.evidence.Matcher;
-import org.vigil.matching.evidence.ProductFacts;
 
 /**
  * Inventory rows written by hand the way CMMS exports name things (src/test/resources/matching/
@@ -29,11 +28,9 @@ class HandWrittenInventoryTest {
     @Test
     void everyRowMatchesItsAdvisoryAndNothingElseWhereNoneApplies() throws IOException {
         assumeTrue(DevsetFiles.SHARED != null, "../shared is absent: the hand-written inventory check is skipped");
-        Map<String, List<ProductFacts>> advisories = DevsetFiles.products(DevsetFiles.icsmaDocuments(false));
         Matcher matcher = new Matcher(AliasRegistry.builtIn());
-        advisories.values().forEach(matcher::learn);
-        Map<String, List<Matcher.PreparedProduct>> prepared = new java.util.LinkedHashMap<>();
-        advisories.forEach((id, products) -> prepared.put(id, products.stream().map(matcher::prepare).toList()));
+        Map<String, List<Matcher.PreparedProduct>> prepared = DevsetFiles.prepared(matcher,
+                DevsetFiles.icsmaDocuments(false));
         List<String> wrong = new ArrayList<>();
         List<Row> rows = rows();
         for (Row r : rows) {

@@ -122,6 +122,7 @@ public final class ProductEvidence {
             }
         }
         boolean slotModel = p.slotIsModel();
+        boolean lineNamed = !specificCovered.isEmpty() || !familyCovered.isEmpty();
         List<String> deviceCodes = new ArrayList<>();
         List<String> extras = new ArrayList<>();
         List<String> otherKinds = new ArrayList<>();
@@ -145,18 +146,11 @@ public final class ProductEvidence {
                     slotModel = true;
                     codeHit = true;
                     dHit[i] = true;
-                } else if (!dHit[i] && productCodes && suffixOf(w.text(), pw)) {
-                    codeHit = true;
-                    dHit[i] = true;
-                } else if (!dHit[i] && productCodes && !(specificCovered.isEmpty() && familyCovered.isEmpty())
-                        && withoutDesignator(w.text(), pw)) {
-                    // "ExactaMix 2400" for "ExactaMix EM2400": the number without its letters, and the line agrees.
-                    codeHit = true;
-                    dHit[i] = true;
-                } else if (!dHit[i] && productCodes
-                        && !(specificCovered.isEmpty() && familyCovered.isEmpty() && brandCovered.isEmpty())
-                        && withExtraDesignator(w.text(), pw)) {
-                    // "Alaris PCU 8015" for "Alaris PC Unit Model 8015": letters joined to the product's number.
+                } else if (!dHit[i] && productCodes && (suffixOf(w.text(), pw)
+                        // "ExactaMix 2400" for "ExactaMix EM2400": the number without its letters, the line agreeing.
+                        || lineNamed && withoutDesignator(w.text(), pw)
+                        // "Alaris PCU 8015" for "Alaris PC Unit Model 8015": letters joined to the product's number.
+                        || (lineNamed || !brandCovered.isEmpty()) && withExtraDesignator(w.text(), pw))) {
                     codeHit = true;
                     dHit[i] = true;
                 }

@@ -37,7 +37,7 @@ public class FindingQueries {
     public FindingQueries(CatalogReader reader,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.reader = reader;
-        this.postgres = dbKind.toLowerCase(java.util.Locale.ROOT).startsWith("postgres");
+        this.postgres = org.vigil.db.Dialect.postgres(dbKind);
     }
 
     /** A WHERE clause over {@code finding f} (and {@code advisory a} when {@code needsAdvisory}) with its parameters. */

@@ -36,7 +36,7 @@ public class DeliveryClaims {
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.config = config;
-        this.postgres = dbKind.toLowerCase().startsWith("postgres");
+        this.postgres = org.vigil.db.Dialect.postgres(dbKind);
     }
 
     /**
